@@ -23,6 +23,8 @@ export interface ServiceDef {
   cost: number;
   /** Default capacity of a new facility, visits/day; NaN when uncapacitated. */
   capacity: number;
+  /** Where the numbers come from (the `source` column), '' when not given. */
+  source: string;
 }
 
 /** Housing blocks, column-wise. ageShares is row-major count x 6 (bands in AGE_BANDS order). */

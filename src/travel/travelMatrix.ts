@@ -1,0 +1,35 @@
+/** The block x site walking-distance matrix of a scenario, from its network (OSM) or straight lines. */
+import type { Scenario } from '../scenario/types.ts';
+import { euclideanDistanceMatrix } from './euclidean.ts';
+import type { SparseDistanceMatrix } from './matrix.ts';
+import { blockPoints, sitePoints } from './sites.ts';
+
+export interface MatrixOptions {
+  threads?: number;
+}
+
+export interface TravelMatrix {
+  matrix: SparseDistanceMatrix;
+  /** What was reported while building it (e.g. points too far from the network). */
+  warnings: string[];
+}
+
+/** The farthest anyone walks within any service's threshold: max threshold x fastest speed. */
+export function defaultCutoffM(sc: Scenario): number {
+  const maxMin = Math.max(...sc.services.map((s) => s.thresholdMin));
+  const maxSpeed = Math.max(...sc.behaviour.speedMps);
+  return maxMin * 60 * maxSpeed;
+}
+
+export async function computeTravelMatrix(sc: Scenario, cutoffM = defaultCutoffM(sc), opts: MatrixOptions = {}): Promise<TravelMatrix> {
+  void opts;
+  if (sc.network.kind === 'euclidean') {
+    return { matrix: euclideanDistanceMatrix(blockPoints(sc), sitePoints(sc), sc.network.detourFactor, cutoffM), warnings: [] };
+  }
+  throw new Error(`network kind '${sc.network.kind}' is not supported yet`);
+}
+
+/** Convenience: just the matrix. */
+export async function computeDistanceMatrix(sc: Scenario, cutoffM = defaultCutoffM(sc), opts: MatrixOptions = {}): Promise<SparseDistanceMatrix> {
+  return (await computeTravelMatrix(sc, cutoffM, opts)).matrix;
+}
