@@ -11,7 +11,7 @@ export function siteServices(sc: Scenario, plan?: Plan): SiteServices {
   const F = sc.facilities.count;
   const n = F + sc.candidates.count;
   const extra: number[][] = Array.from({ length: sc.candidates.count }, () => []);
-  for (const c of plan?.conversions ?? []) extra[c.candidate].push(...c.services);
+  for (const c of plan?.conversions ?? []) extra[c.candidateIndex].push(...c.serviceIndices);
   const offsets = new Int32Array(n + 1);
   const list: number[] = [];
   for (let j = 0; j < n; j++) {

@@ -35,9 +35,12 @@ export async function runScenario(location: string, opts: RunOptions = {}): Prom
   for (const w of warnings) log(`warning: ${w}`);
   log(`travel matrix: ${matrix.index.length} block-site pairs within ${Math.round(matrix.cutoffM)} m`);
   const today = staticCoverage(sc, matrix);
+  const outDir = path.resolve(opts.out ?? path.join('results', sc.name));
   const summary = {
     quarterhour: 1,
     scenario: sc.name,
+    /** The scenario, relative to the output folder. */
+    source: path.relative(outDir, path.resolve(location)),
     seed: sc.seed,
     network: sc.network.kind === 'osm' ? { kind: 'osm', file: path.basename(sc.network.file) } : sc.network,
     ...stats,
@@ -45,7 +48,6 @@ export async function runScenario(location: string, opts: RunOptions = {}): Prom
     today: today.summary,
     warnings,
   };
-  const outDir = path.resolve(opts.out ?? path.join('results', sc.name));
   const files = ['summary.json', 'coverage.csv'];
   await withOutputDir(outDir, async (tmp) => {
     fs.writeFileSync(path.join(tmp, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);

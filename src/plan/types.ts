@@ -1,7 +1,9 @@
 /** A siting plan: which idle spaces become which services (indices into the scenario's candidates and services). */
 export interface Conversion {
-  candidate: number;
-  services: number[];
+  /** Index into the scenario's candidates. */
+  candidateIndex: number;
+  /** Indices into the scenario's services, ascending. */
+  serviceIndices: number[];
 }
 
 export interface Plan {

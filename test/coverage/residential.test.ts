@@ -27,7 +27,7 @@ describe('residential coverage', () => {
   it('adds the services of a plan to the candidate spaces', async () => {
     const sc = await loadScenario(TINY);
     const m = await computeDistanceMatrix(sc);
-    const plan = { conversions: [{ candidate: 0, services: [1] }] }; // a repair kiosk at B
+    const plan = { conversions: [{ candidateIndex: 0, serviceIndices: [1] }] }; // a repair kiosk at B
     const { summary } = staticCoverage(sc, m, plan);
     expect(summary.byService.repair['18-34']).toBe(1);
   });

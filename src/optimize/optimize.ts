@@ -1,0 +1,101 @@
+/** optimizeScenario: build the living-circle siting model from demand, solve it, and return the plan with the solver's honest record. */
+import { AGE_BANDS } from '../core/ageBands.ts';
+import { buildCoverage } from '../locate/coverage.ts';
+import type { LocateResult, SolverName } from '../locate/result.ts';
+import { solveCoverage } from '../locate/solveCoverage.ts';
+import type { Plan } from '../plan/types.ts';
+import type { Scenario } from '../scenario/types.ts';
+import type { SparseDistanceMatrix } from '../travel/matrix.ts';
+import { buildSitingModel, selectionToPlan, type SitingModel } from './sitingModel.ts';
+
+export interface OptimizeOptions {
+  solver?: SolverName;
+  /** Seconds for the solver (default 60). */
+  timeLimit?: number;
+  threads?: number;
+  /** Seed of the randomized heuristics (default: the scenario's seed). */
+  seed?: number;
+  /** Local search starts (default 4). */
+  starts?: number;
+}
+
+export interface SolverRecord {
+  solver: SolverName;
+  status: LocateResult['status'];
+  /** Weighted demand covered (objective), a valid upper bound on it, and the relative gap. */
+  objective: number;
+  bound: number;
+  gap: number;
+  seed: number;
+  notes: string[];
+}
+
+export interface ModelRecord {
+  units: number;
+  options: number;
+  nonzeros: number;
+  /** Weighted daily trips: all, covered by existing facilities, never coverable by any idle space. */
+  totalWeight: number;
+  preCoveredWeight: number;
+  uncoverableWeight: number;
+  /** Never-coverable weight by service and by age band. */
+  uncoverableByService: Record<string, number>;
+  uncoverableByAgeBand: Record<string, number>;
+  /** Share of weighted demand covered today and with the plan. */
+  coveredShareToday: number;
+  coveredShareWithPlan: number;
+}
+
+export interface OptimizeOutcome {
+  plan: Plan;
+  result: LocateResult;
+  solver: SolverRecord;
+  model: ModelRecord;
+  /** Wall-clock milliseconds (not written to deterministic outputs). */
+  timings: Record<string, number>;
+}
+
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+function modelRecord(sc: Scenario, m: SitingModel, objective: number): ModelRecord {
+  const bySvc: Record<string, number> = Object.fromEntries(sc.services.map((s) => [s.id, 0]));
+  const byBand: Record<string, number> = Object.fromEntries(AGE_BANDS.map((b) => [b, 0]));
+  const { input } = m;
+  for (let u = 0; u < input.nUnits; u++) {
+    if (input.preCovered![u] || input.coverStart[u + 1] > input.coverStart[u]) continue;
+    bySvc[sc.services[m.unitService[u]].id] += input.weight[u];
+    byBand[AGE_BANDS[m.unitBand[u]]] += input.weight[u];
+  }
+  for (const k of Object.keys(bySvc)) bySvc[k] = r3(bySvc[k]);
+  for (const k of Object.keys(byBand)) byBand[k] = r3(byBand[k]);
+  return {
+    units: input.nUnits,
+    options: input.nOptions,
+    nonzeros: input.coverOptions.length,
+    totalWeight: r3(m.totalWeight),
+    preCoveredWeight: r3(m.preCoveredWeight),
+    uncoverableWeight: r3(m.uncoverableWeight),
+    uncoverableByService: bySvc,
+    uncoverableByAgeBand: byBand,
+    coveredShareToday: m.totalWeight > 0 ? r3(m.preCoveredWeight / m.totalWeight) : 0,
+    coveredShareWithPlan: m.totalWeight > 0 && Number.isFinite(objective) ? r3(objective / m.totalWeight) : 0,
+  };
+}
+
+export async function optimizeScenario(sc: Scenario, matrix: SparseDistanceMatrix, demand: Float64Array, opts: OptimizeOptions = {}): Promise<OptimizeOutcome> {
+  const t0 = performance.now();
+  const model = buildSitingModel(sc, matrix, demand);
+  const instance = buildCoverage(model.input);
+  const t1 = performance.now();
+  const seed = opts.seed ?? sc.seed;
+  const result = await solveCoverage(instance, { solver: opts.solver ?? 'auto', timeLimit: opts.timeLimit ?? 60, threads: opts.threads, seed, starts: opts.starts });
+  const t2 = performance.now();
+  const plan = selectionToPlan(model, result.selected);
+  return {
+    plan,
+    result,
+    solver: { solver: result.solver, status: result.status, objective: r3(result.objective), bound: r3(result.bound), gap: Number.isFinite(result.gap) ? +result.gap.toPrecision(6) : result.gap, seed, notes: result.notes },
+    model: modelRecord(sc, model, result.objective),
+    timings: { buildModelMs: t1 - t0, solveMs: t2 - t1, ...result.timings },
+  };
+}

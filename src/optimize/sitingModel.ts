@@ -1,0 +1,174 @@
+/**
+ * The living-circle siting model as a generalized coverage instance (src/locate/coverage.ts):
+ *   demand units u = (block, age band, service) with weight = demand x the band's objective weight;
+ *   options k = (idle space, service that fits there), cost = service cost x the space's multiplier;
+ *   several services may share a space while their minimum floor areas sum to at most its area;
+ *   a unit is covered when an open option (or an existing facility) offering its service lies within
+ *   the service's threshold at the band's walking speed: metres <= thresholdMin x 60 x speed.
+ *   Budget: maxConversions (each service opened counts one) and maxCost; minCount per service;
+ *   equity floors per age band or per block. Units an existing facility covers are pre-covered;
+ *   units nothing can ever cover are reported separately.
+ */
+import { N_AGE_BANDS } from '../core/ageBands.ts';
+import { InputError } from '../core/errors.ts';
+import { nearestMetres } from '../coverage/nearest.ts';
+import { siteServices } from '../coverage/supply.ts';
+import type { CoverageInput } from '../locate/coverage.ts';
+import type { Plan } from '../plan/types.ts';
+import type { Scenario } from '../scenario/types.ts';
+import type { SparseDistanceMatrix } from '../travel/matrix.ts';
+
+export interface SitingModel {
+  input: CoverageInput;
+  /** Per unit: block, age band, service. */
+  unitBlock: Int32Array;
+  unitBand: Int32Array;
+  unitService: Int32Array;
+  /** Per option: candidate space, service. */
+  optionCandidate: Int32Array;
+  optionService: Int32Array;
+  /** Demand (unweighted trips) per unit. */
+  unitDemand: Float64Array;
+  /** Weighted totals: all demand, pre-covered by existing facilities, and never coverable. */
+  totalWeight: number;
+  preCoveredWeight: number;
+  uncoverableWeight: number;
+}
+
+/** Largest walking distance that is within service s's threshold for age band b. */
+export function reachMetres(sc: Scenario, s: number, b: number): number {
+  return sc.services[s].thresholdMin * 60 * sc.behaviour.speedMps[b];
+}
+
+export function buildSitingModel(sc: Scenario, matrix: SparseDistanceMatrix, demand: Float64Array): SitingModel {
+  const S = sc.services.length;
+  const F = sc.facilities.count;
+  const C = sc.candidates.count;
+  const { equity } = sc.constraints;
+  if (equity.ageBandMin !== undefined && equity.blockMin !== undefined && equity.ageBandMin > 0 && equity.blockMin > 0) {
+    throw new InputError(sc.source || sc.name, 'equity floors per age band and per block together are not supported; give one of them', undefined, 'constraints.equity');
+  }
+
+  // options: (space, service) pairs that fit
+  const optionOf = new Int32Array(C * S).fill(-1);
+  const oc: number[] = [];
+  const os: number[] = [];
+  for (let c = 0; c < C; c++) {
+    for (let p = sc.candidates.allowedOffsets[c]; p < sc.candidates.allowedOffsets[c + 1]; p++) {
+      const s = sc.candidates.allowedIndex[p];
+      optionOf[c * S + s] = oc.length;
+      oc.push(c);
+      os.push(s);
+    }
+  }
+  const K = oc.length;
+  const cost = new Float64Array(K);
+  const area = new Float64Array(K);
+  const group = Int32Array.from(oc);
+  const optionClass = Int32Array.from(os);
+  for (let k = 0; k < K; k++) {
+    cost[k] = sc.services[os[k]].cost * sc.candidates.costMultiplier[oc[k]];
+    area[k] = sc.services[os[k]].minAreaM2;
+  }
+  const classMin = new Int32Array(S);
+  for (const [sid, n] of Object.entries(sc.constraints.minCount)) classMin[sc.serviceIndex.get(sid)!] = n;
+
+  // units: (block, band, service) with positive demand
+  const existing = nearestMetres(matrix, siteServices(sc), S);
+  const ub: number[] = [];
+  const ua: number[] = [];
+  const us: number[] = [];
+  const weight: number[] = [];
+  const dem: number[] = [];
+  const pre: number[] = [];
+  const coverStart: number[] = [0];
+  const coverOptions: number[] = [];
+  let totalWeight = 0;
+  let preCoveredWeight = 0;
+  let uncoverableWeight = 0;
+  for (let i = 0; i < sc.blocks.count; i++) {
+    for (let b = 0; b < N_AGE_BANDS; b++) {
+      for (let s = 0; s < S; s++) {
+        const d = demand[(i * N_AGE_BANDS + b) * S + s];
+        if (!(d > 0)) continue;
+        const w = d * sc.constraints.ageWeights[b];
+        const reach = reachMetres(sc, s, b);
+        const covered = existing[i * S + s] <= reach ? 1 : 0;
+        let n = 0;
+        for (let p = matrix.offsets[i]; p < matrix.offsets[i + 1]; p++) {
+          const j = matrix.index[p];
+          if (j < F || matrix.metres[p] > reach) continue;
+          const k = optionOf[(j - F) * S + s];
+          if (k >= 0) {
+            coverOptions.push(k);
+            n++;
+          }
+        }
+        coverStart.push(coverOptions.length);
+        ub.push(i);
+        ua.push(b);
+        us.push(s);
+        weight.push(w);
+        dem.push(d);
+        pre.push(covered);
+        totalWeight += w;
+        if (covered) preCoveredWeight += w;
+        else if (n === 0) uncoverableWeight += w;
+      }
+    }
+  }
+  const nUnits = ub.length;
+  let unitGroup: Int32Array | undefined;
+  let equityShare: Float64Array | undefined;
+  if (equity.ageBandMin) {
+    unitGroup = Int32Array.from(ua);
+    equityShare = new Float64Array(N_AGE_BANDS).fill(equity.ageBandMin);
+  } else if (equity.blockMin) {
+    unitGroup = Int32Array.from(ub);
+    equityShare = new Float64Array(sc.blocks.count).fill(equity.blockMin);
+  }
+  const input: CoverageInput = {
+    nUnits,
+    nOptions: K,
+    weight: Float64Array.from(weight),
+    coverStart: Int32Array.from(coverStart),
+    coverOptions: Int32Array.from(coverOptions),
+    cost,
+    maxOpen: sc.budget.maxConversions,
+    budget: sc.budget.maxCost,
+    group,
+    area,
+    groupCapacity: Float64Array.from(sc.candidates.areaM2),
+    optionClass,
+    classMin,
+    unitGroup,
+    equityShare,
+    preCovered: Uint8Array.from(pre),
+    optionIds: oc.map((c, k) => `${sc.candidates.ids[c]}:${sc.services[os[k]].id}`),
+  };
+  return {
+    input,
+    unitBlock: Int32Array.from(ub),
+    unitBand: Int32Array.from(ua),
+    unitService: Int32Array.from(us),
+    optionCandidate: Int32Array.from(oc),
+    optionService: Int32Array.from(os),
+    unitDemand: Float64Array.from(dem),
+    totalWeight,
+    preCoveredWeight,
+    uncoverableWeight,
+  };
+}
+
+/** The plan of a set of opened options: one conversion per space, its services ascending. */
+export function selectionToPlan(model: SitingModel, selected: ArrayLike<number>): Plan {
+  const bySpace = new Map<number, number[]>();
+  for (const k of Array.from(selected)) {
+    const c = model.optionCandidate[k];
+    if (!bySpace.has(c)) bySpace.set(c, []);
+    bySpace.get(c)!.push(model.optionService[k]);
+  }
+  return {
+    conversions: [...bySpace.entries()].sort((a, b) => a[0] - b[0]).map(([candidateIndex, s]) => ({ candidateIndex, serviceIndices: s.sort((a, b) => a - b) })),
+  };
+}
