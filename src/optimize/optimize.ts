@@ -8,6 +8,9 @@ import type { Scenario } from '../scenario/types.ts';
 import type { SparseDistanceMatrix } from '../travel/matrix.ts';
 import { buildSitingModel, selectionToPlan, type SitingModel } from './sitingModel.ts';
 
+/** The solvers `optimize` and `run` accept. */
+export const SOLVER_NAMES: readonly SolverName[] = ['auto', 'exact', 'jslp', 'greedy', 'local', 'lagrangian'];
+
 export interface OptimizeOptions {
   solver?: SolverName;
   /** Seconds for the solver (default 60). */

@@ -1,19 +1,34 @@
-/** The main job on one scenario: load, travel matrix, coverage of today's facilities; results written atomically. */
-import path from 'node:path';
+/**
+ * The main job on one scenario — the full loop: load → travel matrix → simulate today → optimize the
+ * idle spaces on the simulated demand → simulate with the plan → before/after comparison. Every file
+ * goes into one output folder, written atomically; nothing in it depends on the thread count.
+ */
 import fs from 'node:fs';
+import path from 'node:path';
 import { withOutputDir } from '../io/atomic.ts';
 import { csvString } from '../io/csv.ts';
-import { coverageText } from '../report/coverageText.ts';
+import { optimizeScenario, type OptimizeOptions } from '../optimize/optimize.ts';
+import { planGeojson } from '../plan/geojson.ts';
+import { planToJson, planTotals } from '../plan/io.ts';
+import { beforeAfterText } from '../report/beforeAfterText.ts';
 import { COVERAGE_HEADER, coverageRows } from '../report/coverageCsv.ts';
+import { coverageText } from '../report/coverageText.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { scenarioStats } from '../scenario/stats.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { writeSimulationOutputs, type TripsFormat } from '../simulate/output.ts';
+import { simulate } from '../simulate/simulate.ts';
+import type { SimulationResult } from '../simulate/types.ts';
 import { computeTravelMatrix } from '../travel/travelMatrix.ts';
 import { staticCoverage } from './staticCoverage.ts';
 
-export interface RunOptions {
+export interface RunOptions extends Pick<OptimizeOptions, 'solver' | 'timeLimit'> {
   out?: string;
   threads?: number;
   seed?: number;
+  /** Skip the optimizer: coverage and simulation of today only. */
+  optimize?: boolean;
+  trips?: TripsFormat;
   log?: (msg: string) => void;
 }
 
@@ -22,21 +37,41 @@ export interface RunResult {
   files: string[];
   summary: Record<string, unknown>;
   text: string;
+  /** Wall-clock seconds per step (kept out of the files, which must not depend on timing). */
+  timings: Record<string, number>;
+}
+
+/** The headline numbers of a simulated day. */
+export function simulationHeadline(r: SimulationResult): Record<string, unknown> {
+  const m = r.metrics;
+  return { trips: m.trips, unservedTrips: m.unservedTrips, withinShare: m.withinShare.overall, withinShareByAgeBand: m.withinShare.byAgeBand, withinShareByService: m.withinShare.byService, f15: m.f15.overall, f15ByAgeBand: m.f15.byAgeBand, giniAccessTime: m.gini.accessTime, capacity: m.capacity };
 }
 
 export async function runScenario(location: string, opts: RunOptions = {}): Promise<RunResult> {
   const log = opts.log ?? (() => {});
-  const t0 = performance.now();
-  const sc = await loadScenario(location);
+  const timings: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = +((now - t) / 1000).toFixed(3);
+    t = now;
+  };
+  const sc: Scenario = await loadScenario(location);
   if (opts.seed !== undefined) sc.seed = opts.seed;
   const stats = scenarioStats(sc);
-  log(`loaded ${sc.name}: ${stats.blocks} blocks, ${stats.residents} residents, ${stats.facilities} facilities, ${stats.candidates} idle spaces`);
+  log(`loaded ${sc.name}: ${stats.blocks} blocks, ${stats.residents} residents, ${stats.facilities} facilities, ${stats.candidates} idle spaces (seed ${sc.seed})`);
   const { matrix, warnings } = await computeTravelMatrix(sc, undefined, { threads: opts.threads });
   for (const w of warnings) log(`warning: ${w}`);
   log(`travel matrix: ${matrix.index.length} block-site pairs within ${Math.round(matrix.cutoffM)} m`);
+  lap('matrix');
   const today = staticCoverage(sc, matrix);
+  const threads = opts.threads ?? 1;
+  const simToday = await simulate(sc, matrix, { threads, seed: sc.seed });
+  log(`simulated today: ${simToday.metrics.trips} trips, ${((simToday.metrics.withinShare.overall ?? 0) * 100).toFixed(1)}% within threshold`);
+  lap('simulateToday');
+
   const outDir = path.resolve(opts.out ?? path.join('results', sc.name));
-  const summary = {
+  const summary: Record<string, unknown> = {
     quarterhour: 1,
     scenario: sc.name,
     /** The scenario, relative to the output folder. */
@@ -45,15 +80,53 @@ export async function runScenario(location: string, opts: RunOptions = {}): Prom
     network: sc.network.kind === 'osm' ? { kind: 'osm', file: path.basename(sc.network.file) } : sc.network,
     ...stats,
     coverageRule: "a resident is covered for a service when the nearest site offering it is within the service's threshold at the resident's age-band walking speed",
-    today: today.summary,
+    today: { coverage: today.summary, simulated: simulationHeadline(simToday) },
     warnings,
   };
-  const files = ['summary.json', 'coverage.csv'];
+  let text = coverageText(sc.services, today.summary, `Coverage today — ${sc.name} (${stats.residents} residents, seed ${sc.seed}): share of residents within each service's walking threshold`);
+
+  let after: ReturnType<typeof staticCoverage> | null = null;
+  let simAfter: SimulationResult | null = null;
+  let optimized: Awaited<ReturnType<typeof optimizeScenario>> | null = null;
+  if (opts.optimize !== false) {
+    log(`optimizing ${sc.candidates.count} idle spaces (solver ${opts.solver ?? 'auto'}) on the simulated demand`);
+    optimized = await optimizeScenario(sc, matrix, simToday.demand, { solver: opts.solver, timeLimit: opts.timeLimit, threads: opts.threads, seed: sc.seed });
+    const { solver } = optimized;
+    log(`solver ${solver.solver}: ${solver.status}, objective ${solver.objective}, bound ${solver.bound}, gap ${(solver.gap * 100).toFixed(3)}%`);
+    lap('optimize');
+    after = staticCoverage(sc, matrix, optimized.plan);
+    simAfter = await simulate(sc, matrix, { threads, seed: sc.seed, plan: optimized.plan });
+    lap('simulatePlan');
+    summary.optimize = { solver: optimized.solver, model: optimized.model };
+    summary.plan = planTotals(sc, optimized.plan);
+    summary.withPlan = { coverage: after.summary, simulated: simulationHeadline(simAfter) };
+    const totals = planTotals(sc, optimized.plan);
+    text += `\n\nPlan: ${totals.conversions} conversions in ${totals.spaces} idle spaces, cost ${totals.cost}, ${totals.areaM2} m² (solver ${solver.solver}: ${solver.status}, gap ${(solver.gap * 100).toFixed(3)}%)\n`;
+    text += optimized.plan.conversions.map((c) => `  ${sc.candidates.ids[c.candidateIndex]} ${sc.candidates.kinds[c.candidateIndex]} (${sc.candidates.areaM2[c.candidateIndex]} m²) -> ${c.serviceIndices.map((s) => sc.services[s].id).join(' + ')}`).join('\n');
+    text += `\n\n${beforeAfterText(sc.services, today.summary, after.summary, 'Coverage with the plan (change from today, percentage points)')}`;
+    const wb = simToday.metrics.withinShare.overall ?? 0;
+    const wa = simAfter.metrics.withinShare.overall ?? 0;
+    text += `\n\nSimulated day: trips within threshold ${(wb * 100).toFixed(1)}% -> ${(wa * 100).toFixed(1)}%, F15 ${((simToday.metrics.f15.overall ?? 0) * 100).toFixed(1)}% -> ${((simAfter.metrics.f15.overall ?? 0) * 100).toFixed(1)}%`;
+  }
+
+  const files: string[] = [];
   await withOutputDir(outDir, async (tmp) => {
-    fs.writeFileSync(path.join(tmp, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
-    fs.writeFileSync(path.join(tmp, 'coverage.csv'), await csvString(COVERAGE_HEADER, coverageRows(sc, today.table)));
+    const put = (name: string, data: string) => {
+      fs.writeFileSync(path.join(tmp, name), data);
+      files.push(name);
+    };
+    put('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
+    put('coverage.csv', await csvString(COVERAGE_HEADER, coverageRows(sc, today.table)));
+    const w = await writeSimulationOutputs(simToday, sc, path.join(tmp, 'simulate-today'), opts.trips ?? 'auto');
+    files.push(...w.files.map((f) => `simulate-today/${f}`));
+    if (optimized && after && simAfter) {
+      put('plan.json', `${JSON.stringify(planToJson(sc, optimized.plan, { solver: optimized.solver, model: optimized.model }), null, 2)}\n`);
+      put('plan.geojson', `${JSON.stringify(planGeojson(sc, optimized.plan))}\n`);
+      put('coverage_after.csv', await csvString(COVERAGE_HEADER, coverageRows(sc, after.table)));
+      const wp = await writeSimulationOutputs(simAfter, sc, path.join(tmp, 'simulate-plan'), opts.trips ?? 'auto');
+      files.push(...wp.files.map((f) => `simulate-plan/${f}`));
+    }
   });
-  log(`done in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
-  const text = coverageText(sc.services, today.summary, `Coverage today — ${sc.name} (${stats.residents} residents, seed ${sc.seed}): share of residents within each service's walking threshold`);
-  return { outDir, files, summary, text };
+  lap('write');
+  return { outDir, files, summary, text, timings };
 }

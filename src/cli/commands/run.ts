@@ -1,27 +1,41 @@
-/** `quarterhour run <scenario>`: the main job — load, compute coverage, write results/<scenario>/. */
+/** `quarterhour run <scenario>`: the main job — simulate today, optimize, simulate the plan, compare; results in results/<scenario>/. */
 import path from 'node:path';
 import { InputError } from '../../core/errors.ts';
+import type { SolverName } from '../../locate/result.ts';
+import { SOLVER_NAMES } from '../../optimize/optimize.ts';
 import { runScenario } from '../../pipeline/run.ts';
+import type { TripsFormat } from '../../simulate/output.ts';
 import { EXIT_OK, numberOption, progress, type Command } from '../command.ts';
+
+const TRIPS: TripsFormat[] = ['auto', 'csv', 'bin', 'none'];
 
 export const command: Command = {
   name: 'run',
-  summary: 'the main job: coverage of the current facilities, written to results/<scenario>/',
-  usage: 'run <scenario> [--out DIR] [--threads N] [--seed S] [--json]',
+  summary: 'the main job: simulate today, optimize the idle spaces, simulate the plan, compare (results/<scenario>/)',
+  usage: 'run <scenario> [--out DIR] [--threads N] [--seed S] [--solver NAME] [--time-limit S] [--today-only] [--trips auto|csv|bin|none] [--json]',
   help: {
     out: 'output folder (default results/<scenario name>)',
-    threads: 'worker threads (default: all cores); results do not depend on it',
+    threads: 'worker threads (default 1); results do not depend on it',
     seed: "override the scenario's seed",
+    solver: `optimizer: ${SOLVER_NAMES.join(', ')} (default auto)`,
+    'time-limit': 'seconds for the optimizer (default 60)',
+    'today-only': 'skip the optimizer: coverage and simulation of today only',
+    trips: 'trips table format: auto (CSV up to 500,000 trips, else binary), csv, bin, none',
   },
-  options: { out: { type: 'string' }, threads: { type: 'string' }, seed: { type: 'string' } },
+  options: { out: { type: 'string' }, threads: { type: 'string' }, seed: { type: 'string' }, solver: { type: 'string' }, 'time-limit': { type: 'string' }, 'today-only': { type: 'boolean' }, trips: { type: 'string' } },
   async run(pos, values) {
     if (pos.length !== 1) throw new InputError('command line', 'expected exactly one scenario folder or JSON file');
     const threads = values.threads === undefined ? undefined : numberOption(values, 'threads', 1, { integer: true, min: 1 });
     const seed = values.seed === undefined ? undefined : numberOption(values, 'seed', 0, { integer: true, min: 0 });
-    const out = values.out as string | undefined;
-    const result = await runScenario(pos[0], { out, threads, seed, log: progress });
-    if (values.json) process.stdout.write(`${JSON.stringify(result.summary, null, 2)}\n`);
+    const timeLimit = values['time-limit'] === undefined ? undefined : numberOption(values, 'time-limit', 60, { min: 0.1 });
+    const solver = (values.solver as string | undefined) ?? 'auto';
+    if (!(SOLVER_NAMES as readonly string[]).includes(solver)) throw new InputError('command line', `--solver is '${solver}', expected one of ${SOLVER_NAMES.join(', ')}`);
+    const trips = (values.trips as string | undefined) ?? 'auto';
+    if (!(TRIPS as string[]).includes(trips)) throw new InputError('command line', `--trips is '${trips}', expected one of ${TRIPS.join(', ')}`);
+    const result = await runScenario(pos[0], { out: values.out as string | undefined, threads, seed, solver: solver as SolverName, timeLimit, optimize: !values['today-only'], trips: trips as TripsFormat, log: progress });
+    if (values.json) process.stdout.write(`${JSON.stringify({ ...result.summary, outDir: result.outDir, files: result.files, timings: result.timings }, null, 2)}\n`);
     else process.stdout.write(`${result.text}\n\nwrote ${path.relative(process.cwd(), result.outDir) || result.outDir}/ (${result.files.join(', ')})\n`);
+    progress(`timings (s): ${Object.entries(result.timings).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     return EXIT_OK;
   },
 };
