@@ -30,6 +30,8 @@ export interface RunOptions extends Pick<OptimizeOptions, 'solver' | 'timeLimit'
   optimize?: boolean;
   trips?: TripsFormat;
   log?: (msg: string) => void;
+  /** Add files to the output folder before it is moved into place (e.g. a batch's run.json). */
+  extra?: (tmpDir: string, summary: Record<string, unknown>) => void;
 }
 
 export interface RunResult {
@@ -48,6 +50,13 @@ export function simulationHeadline(r: SimulationResult): Record<string, unknown>
 }
 
 export async function runScenario(location: string, opts: RunOptions = {}): Promise<RunResult> {
+  const sc = await loadScenario(location);
+  if (opts.seed !== undefined) sc.seed = opts.seed;
+  return runLoaded(sc, location, opts);
+}
+
+/** The full loop on a scenario already in memory (e.g. a batch's variant); `location` is recorded as its source. */
+export async function runLoaded(sc: Scenario, location: string, opts: RunOptions = {}): Promise<RunResult> {
   const log = opts.log ?? (() => {});
   const timings: Record<string, number> = {};
   let t = performance.now();
@@ -56,8 +65,6 @@ export async function runScenario(location: string, opts: RunOptions = {}): Prom
     timings[name] = +((now - t) / 1000).toFixed(3);
     t = now;
   };
-  const sc: Scenario = await loadScenario(location);
-  if (opts.seed !== undefined) sc.seed = opts.seed;
   const stats = scenarioStats(sc);
   log(`loaded ${sc.name}: ${stats.blocks} blocks, ${stats.residents} residents, ${stats.facilities} facilities, ${stats.candidates} idle spaces (seed ${sc.seed})`);
   const { matrix, warnings } = await computeTravelMatrix(sc, undefined, { threads: opts.threads });
@@ -126,6 +133,7 @@ export async function runScenario(location: string, opts: RunOptions = {}): Prom
       const wp = await writeSimulationOutputs(simAfter, sc, path.join(tmp, 'simulate-plan'), opts.trips ?? 'auto');
       files.push(...wp.files.map((f) => `simulate-plan/${f}`));
     }
+    opts.extra?.(tmp, summary);
   });
   lap('write');
   return { outDir, files, summary, text, timings };

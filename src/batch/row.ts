@@ -1,0 +1,78 @@
+/** One tidy runs.csv row per batch run: parameters, seed, coverage by age band and service, F15, Gini, plan, solver, timing. */
+import type { CoverageSummary } from '../coverage/residential.ts';
+import type { RunSpec } from './spec.ts';
+
+export type RunRow = Record<string, string | number>;
+
+/** Columns whose values depend on timing; everything else is deterministic. */
+export const TIMING_COLUMNS = ['seconds'];
+
+const n = (x: unknown): string | number => (typeof x === 'number' && Number.isFinite(x) ? +x.toPrecision(10) : '');
+
+export function paramColumns(run: RunSpec, seed: number | string): RunRow {
+  return {
+    run_id: run.id,
+    scenario: run.scenario.split(/[\\/]/).filter(Boolean).pop() ?? run.scenario,
+    seed,
+    max_conversions: run.maxConversions ?? '',
+    max_cost: run.maxCost ?? '',
+    ageing_shift: run.ageingShift,
+    speed_factor: run.speedFactor,
+    catalogue: run.catalogue,
+    solver: run.solver,
+    time_limit: run.timeLimit,
+  };
+}
+
+interface Sim {
+  withinShare: number | null;
+  f15: number | null;
+  giniAccessTime: number | null;
+}
+
+/** The row of a finished run, from its summary.json object. */
+export function runRow(run: RunSpec, summary: Record<string, unknown>, seconds: number): RunRow {
+  const today = summary.today as { coverage: CoverageSummary; simulated: Sim };
+  const withPlan = summary.withPlan as { coverage: CoverageSummary; simulated: Sim } | undefined;
+  const opt = summary.optimize as { solver: { status: string; objective: number; bound: number; gap: number } } | undefined;
+  const plan = summary.plan as { spaces: number; conversions: number; cost: number; areaM2: number } | undefined;
+  const row: RunRow = { ...paramColumns(run, summary.seed as number), status: 'ok', error: '', residents: summary.residents as number };
+  const cov = (prefix: string, c: CoverageSummary | undefined) => {
+    if (!c) return;
+    for (const [band, v] of Object.entries(c.byAgeBand)) row[`${prefix}_${band}`] = n(v);
+    row[`${prefix}_every_basic`] = n(c.allBasic);
+    for (const [svc, v] of Object.entries(c.byService)) row[`${prefix}_${svc}`] = n(v.all);
+  };
+  cov('coverage_today', today.coverage);
+  cov('coverage_plan', withPlan?.coverage);
+  row.within_today = n(today.simulated.withinShare);
+  row.within_plan = n(withPlan?.simulated.withinShare);
+  row.f15_today = n(today.simulated.f15);
+  row.f15_plan = n(withPlan?.simulated.f15);
+  row.gini_today = n(today.simulated.giniAccessTime);
+  row.gini_plan = n(withPlan?.simulated.giniAccessTime);
+  row.plan_spaces = plan?.spaces ?? '';
+  row.plan_conversions = plan?.conversions ?? '';
+  row.plan_cost = plan?.cost ?? '';
+  row.plan_area_m2 = plan?.areaM2 ?? '';
+  row.solver_status = opt?.solver.status ?? '';
+  row.objective = n(opt?.solver.objective);
+  row.bound = n(opt?.solver.bound);
+  row.gap = n(opt?.solver.gap);
+  row.seconds = +seconds.toFixed(3);
+  return row;
+}
+
+/** The row of a run that failed: its parameters and the error. */
+export function failedRow(run: RunSpec, message: string, seconds: number): RunRow {
+  return { ...paramColumns(run, run.seed ?? ''), status: 'failed', error: message.split('\n')[0].slice(0, 500), seconds: +seconds.toFixed(3) };
+}
+
+/** Header: the union of all rows' columns, in first-seen order. */
+export function header(rows: RunRow[]): string[] {
+  const cols: string[] = [];
+  const seen = new Set<string>();
+  for (const r of rows) for (const k of Object.keys(r)) if (!seen.has(k)) (seen.add(k), cols.push(k));
+  // keep the timing column last
+  return [...cols.filter((c) => !TIMING_COLUMNS.includes(c)), ...TIMING_COLUMNS.filter((c) => seen.has(c))];
+}
