@@ -116,7 +116,7 @@ export async function generateCity(opts: GenerateOptions): Promise<Scenario> {
     network: { kind: 'euclidean', detourFactor: DEFAULT_DETOUR_FACTOR },
     budget: { maxConversions: Math.max(4, Math.round((12 * opts.residents) / DEFAULT_RESIDENTS)), maxCost: Math.round((totalCost * opts.residents) / DEFAULT_RESIDENTS) },
     constraints: {
-      minCount: { elder_canteen: 1 },
+      minCount: { elder_canteen: 1, repair: 1 },
       ageWeights: Float64Array.from([1.5, 1, 1, 1, 1.5, 2]),
       equity: {},
     },
