@@ -1,0 +1,102 @@
+/** Options and results of a simulation run. */
+import type { Piscina } from 'piscina';
+import type { ResidentColumns, TripColumns } from '../../workers/protocol.ts';
+import type { Plan } from './plan.ts';
+import type { SiteCatalogue } from './sites.ts';
+import type { SimulationMetrics } from './metrics.ts';
+
+export type ChoiceModel = 'nearest' | 'logit';
+
+export interface SimulateOptions {
+  /** Seed of every block's random stream; default the scenario's seed. */
+  seed?: number;
+  /** Worker threads; 1 (default) simulates inline in this thread. Results do not depend on it. */
+  threads?: number;
+  /** A piscina pool over workers/simulate.ts to reuse (then `threads` only sizes the shards). */
+  pool?: Piscina;
+  /** Conversions of candidate spaces to add as sites (default: none, the current state). */
+  plan?: Plan;
+  /** Destination choice: 'nearest' (default) or 'logit'. */
+  choice?: ChoiceModel;
+  /**
+   * Logit coefficient per minute of walking (default -0.2: every 5 extra minutes divide a site's odds
+   * by e). An assumption, not an estimate: pass the value of your own survey.
+   */
+  betaPerMin?: number;
+  /** Iterate shadow prices when sites have finite capacities (default true). */
+  capacity?: boolean;
+  /** Simulation passes at most when iterating capacities (default 20). */
+  maxIterations?: number;
+  /** Capacities count as met when every load <= capacity x (1 + tolerance) (default 0.02). */
+  tolerance?: number;
+  /** Price step in minutes at the first update; pass k uses step / sqrt(k) (default 5). */
+  priceStepMin?: number;
+  /** Individual walking-speed spread around the band speed (default 0.1 = +/-10%). */
+  speedSpread?: number;
+  /** Minutes spent at each stop of a chained tour (default 10). */
+  dwellMin?: number;
+  /** Straight-line to walking factor for legs between sites of a tour (default: the scenario's euclidean detour factor, else 1.3). */
+  detourFactor?: number;
+  /** Keep resident columns in the result (default true). */
+  keepResidents?: boolean;
+  /** Target residents per shard (default 50,000, smaller so that every thread gets several shards). */
+  shardResidents?: number;
+}
+
+/** The options as used, recorded with the results (the thread count is not: it cannot change them). */
+export interface ResolvedSimulateOptions {
+  seed: number;
+  choice: ChoiceModel;
+  betaPerMin: number;
+  capacity: boolean;
+  maxIterations: number;
+  tolerance: number;
+  priceStepMin: number;
+  speedSpread: number;
+  dwellMin: number;
+  detourFactor: number;
+  chainProbability: number;
+  f15Min: number;
+  conversions: number;
+}
+
+export interface CapacityReport {
+  /** True when at least one offering site had a finite capacity and capacities were on. */
+  enabled: boolean;
+  /** Simulation passes run (1 when capacities are off). */
+  iterations: number;
+  converged: boolean;
+  /** max over capacitated sites of (load - capacity) / capacity, at least 0. */
+  maxOverloadRatio: number;
+  /** Sum over capacitated sites of max(0, load - capacity), trips/day. */
+  overloadTrips: number;
+  overloadedSites: number;
+}
+
+export interface SimulationResult {
+  scenario: string;
+  seed: number;
+  options: ResolvedSimulateOptions;
+  sites: SiteCatalogue;
+  residents: ResidentColumns | null;
+  trips: TripColumns;
+  /**
+   * Simulated trips per (block, age band, service): demand[(b * 6 + band) * nServices + s], length
+   * nBlocks * 6 * nServices. Unserved trips are included (they are demand). The optimizer's weights.
+   */
+  demand: Float64Array;
+  /** Same layout: trips within the service's threshold, unserved trips, and the sum of served trips' walking minutes. */
+  within: Float64Array;
+  unserved: Float64Array;
+  minutesSum: Float64Array;
+  /** Per (block, age band), index b * 6 + band: residents, and residents reaching every basic service within 15 minutes. */
+  residentsByBlockBand: Int32Array;
+  f15ByBlockBand: Int32Array;
+  /** Served trips per site, the sites' capacities (NaN = none) and final shadow prices in minutes (null when capacities are off). */
+  loads: Float64Array;
+  prices: Float64Array | null;
+  capacity: CapacityReport;
+  metrics: SimulationMetrics;
+  /** Random numbers drawn in the last pass. */
+  draws: number;
+}

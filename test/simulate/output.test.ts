@@ -1,0 +1,74 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { simulate } from '../../src/simulate/simulate.ts';
+import { readTripsBinary, writeSimulationOutputs, TRIPS_CSV_HEADER } from '../../src/simulate/output.ts';
+import { EVEN_SHARES, tinyScenario } from './fixtures.ts';
+
+async function small() {
+  const { scenario, matrix } = tinyScenario({
+    services: [{ id: 'grocery', rates: [1, 1, 1, 1, 1, 1] }, { id: 'clinic', thresholdMin: 10, rates: [0.3, 0.3, 0.3, 0.3, 0.3, 0.3] }],
+    blocks: [{ id: 'a', population: 120, shares: EVEN_SHARES, tag: 'old estate' }, { id: 'b', population: 80, shares: EVEN_SHARES }],
+    facilities: [{ id: 'g', services: ['grocery'] }, { id: 'c', services: ['clinic'] }],
+    metres: [[300, 700], [400]],
+    chainProbability: 0.3,
+    seed: 5,
+  });
+  return { scenario, result: await simulate(scenario, matrix) };
+}
+
+const made: string[] = [];
+const tmpDir = (): string => {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'qh-sim-out-'));
+  made.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of made) fs.rmSync(d, { recursive: true, force: true });
+});
+
+describe('simulation outputs', () => {
+  it('writes one CSV row per trip, unserved trips with an empty facility', async () => {
+    const { scenario, result } = await small();
+    const dir = path.join(tmpDir(), 'out');
+    const w = await writeSimulationOutputs(result, scenario, dir, 'csv');
+    expect(w.files).toEqual(['trips.csv', 'metrics.json', 'block_metrics.csv']);
+    const lines = fs.readFileSync(path.join(dir, 'trips.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe(TRIPS_CSV_HEADER.join(','));
+    expect(lines.length - 1).toBe(result.trips.count);
+    const unserved = lines.slice(1).filter((l) => l.split(',')[5] === '');
+    expect(unserved.length).toBe(result.metrics.unservedTrips);
+    expect(unserved.length).toBeGreaterThan(0);
+    for (const l of unserved) expect(l.split(',')[3]).toBe('clinic');
+    expect(lines.slice(1).every((l) => l.startsWith('5,'))).toBe(true);
+    const metrics = JSON.parse(fs.readFileSync(path.join(dir, 'metrics.json'), 'utf8'));
+    expect(metrics.seed).toBe(5);
+    const blocks = fs.readFileSync(path.join(dir, 'block_metrics.csv'), 'utf8').trim().split('\n');
+    expect(blocks).toHaveLength(3);
+    expect(blocks[1]).toMatch(/^5,a,a,old estate,120,/);
+  });
+
+  it('reads back the binary trips exactly', async () => {
+    const { scenario, result } = await small();
+    const dir = path.join(tmpDir(), 'out');
+    await writeSimulationOutputs(result, scenario, dir, 'bin');
+    const { header, trips } = readTripsBinary(path.join(dir, 'trips.bin'));
+    expect(header.seed).toBe(5);
+    expect(header.services).toEqual(['grocery', 'clinic']);
+    expect(header.columns.every((c) => c.byteOffset % 8 === 0)).toBe(true);
+    expect(trips).toEqual(result.trips);
+  });
+
+  it('leaves the previous output untouched when writing fails half-way', async () => {
+    const { scenario, result } = await small();
+    const parent = tmpDir();
+    const dir = path.join(parent, 'out');
+    await writeSimulationOutputs(result, scenario, dir, 'csv');
+    const before = fs.readFileSync(path.join(dir, 'metrics.json'), 'utf8');
+    const broken = { ...result, metrics: { ...result.metrics, bad: 1n } } as unknown as typeof result; // BigInt: JSON.stringify throws
+    await expect(writeSimulationOutputs(broken, scenario, dir, 'csv')).rejects.toThrow();
+    expect(fs.readFileSync(path.join(dir, 'metrics.json'), 'utf8')).toBe(before);
+    expect(fs.readdirSync(parent)).toEqual(['out']);
+  });
+});
