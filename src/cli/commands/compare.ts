@@ -1,0 +1,23 @@
+/** `quarterhour compare <scenario> <plan.json>…`: siting plans side by side against today's coverage. */
+import path from 'node:path';
+import { InputError } from '../../core/errors.ts';
+import { runCompare } from '../../compare/run.ts';
+import { EXIT_OK, type Command } from '../command.ts';
+
+export const command: Command = {
+  name: 'compare',
+  summary: 'compare siting plans (plan.json files) with today and with each other: coverage, access gained and lost, cost, differences',
+  usage: 'compare <scenario> <planA.json> [<planB.json> …] [--out DIR] [--json]',
+  help: {
+    out: 'output folder for comparison.json and comparison.csv (default results/<scenario name>/compare)',
+  },
+  options: { out: { type: 'string' } },
+  async run(pos, values) {
+    if (pos.length < 2) throw new InputError('command line', 'expected a scenario folder or JSON file and at least one plan file');
+    const [scenario, ...plans] = pos;
+    const result = await runCompare(scenario, plans, { out: values.out as string | undefined });
+    if (values.json) process.stdout.write(`${JSON.stringify(result.doc, null, 2)}\n`);
+    else process.stdout.write(`${result.text}\n\nwrote ${path.relative(process.cwd(), result.outDir) || result.outDir}/ (${result.files.join(', ')})\n`);
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,25 @@
+/** `quarterhour report <results dir>`: one self-contained HTML file with map, charts and plan table. */
+import path from 'node:path';
+import { InputError } from '../../core/errors.ts';
+import { writeReport } from '../../report/html/write.ts';
+import { EXIT_OK, type Command } from '../command.ts';
+
+export const command: Command = {
+  name: 'report',
+  summary: 'write one self-contained HTML report (map, charts, plan table) of a run or compare results folder',
+  usage: 'report <results dir> [--out file.html] [--json]',
+  help: { out: 'HTML file to write (default <results dir>/report.html)' },
+  options: { out: { type: 'string' } },
+  async run(pos, values) {
+    if (pos.length !== 1) throw new InputError('command line', 'expected exactly one results folder (from quarterhour run or compare)');
+    const r = await writeReport(pos[0], values.out as string | undefined);
+    const conversions = r.data.states.reduce((a, s) => a + s.conversions.length, 0);
+    const shown = { file: r.file, kind: r.data.kind, states: r.data.states.map((s) => s.label), blocks: r.data.blocks.length, facilities: r.data.facilities.length, conversions, bytes: r.bytes };
+    if (values.json) process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
+    else {
+      const rel = path.relative(process.cwd(), r.file) || r.file;
+      process.stdout.write(`wrote ${rel} (${(r.bytes / 1024).toFixed(0)} KiB, ${r.data.kind} report: ${shown.states.join(', ')}; ${shown.blocks} blocks, ${shown.facilities} facilities, ${conversions} conversions); open it in a browser, it needs no network\n`);
+    }
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,18 @@
+/** comparison.csv: tidy rows, one per plan x service x age band ('all' = every age band together). */
+import { AGE_BANDS } from '../core/ageBands.ts';
+import type { Scenario } from '../scenario/types.ts';
+import type { Comparison } from './types.ts';
+
+export const COMPARISON_HEADER = ['plan', 'service', 'age_band', 'covered_share', 'residents_covered'];
+
+export function comparisonRows(sc: Scenario, cmp: Comparison): (string | number)[][] {
+  const rows: (string | number)[][] = [];
+  for (const p of cmp.plans) {
+    for (const svc of sc.services) {
+      for (const band of [...AGE_BANDS, 'all']) {
+        rows.push([p.label, svc.id, band, p.coverage.byService[svc.id][band], p.residentsCovered[svc.id][band]]);
+      }
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,23 @@
+/**
+ * Writes comparison.json and comparison.csv. Both are built in memory first, then each is written
+ * atomically (temp file, then rename), so a failure leaves no half-written file; other files in the
+ * folder (e.g. a run's results when --out points there) are left alone.
+ */
+import path from 'node:path';
+import { writeFileAtomic } from '../io/atomic.ts';
+import { csvString } from '../io/csv.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { COMPARISON_HEADER, comparisonRows } from './csv.ts';
+import { comparisonJson } from './json.ts';
+import type { Comparison } from './types.ts';
+
+export const COMPARISON_FILES = ['comparison.json', 'comparison.csv'];
+
+export async function writeComparison(outDir: string, sc: Scenario, cmp: Comparison, scenarioLocation: string): Promise<Record<string, unknown>> {
+  const doc = comparisonJson(sc, cmp, outDir, scenarioLocation);
+  const json = `${JSON.stringify(doc, null, 2)}\n`;
+  const csv = await csvString(COMPARISON_HEADER, comparisonRows(sc, cmp));
+  writeFileAtomic(path.join(outDir, 'comparison.json'), json);
+  writeFileAtomic(path.join(outDir, 'comparison.csv'), csv);
+  return doc;
+}

@@ -1,0 +1,29 @@
+/**
+ * Putting text into the page safely. Data goes in as JSON inside <script type="application/json">,
+ * with '<', '>', '&' and the JavaScript line separators escaped, so no name can close the script
+ * element; the page builds its DOM from that data with textContent only.
+ */
+
+export function jsonForScript(data: unknown): string {
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** Text for an HTML text node or a quoted attribute. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** Library code to inline in a <script> element: '</script' inside it would end the element early. */
+export function inlineScript(code: string): string {
+  return code.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+}
+
+/** CSS to inline in a <style> element. */
+export function inlineStyle(css: string): string {
+  return css.replace(/<\/(style)/gi, '<\\/$1');
+}
