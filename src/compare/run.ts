@@ -25,7 +25,7 @@ export async function runCompare(scenarioLocation: string, planFiles: string[], 
   const plans = planFiles.map((file, k) => ({ label: labels[k], file, plan: readPlan(file, sc) }));
   const matrix = await computeDistanceMatrix(sc);
   const cmp = comparePlans(sc, matrix, plans);
-  const outDir = path.resolve(opts.out ?? path.join('results', sc.name, 'compare'));
+  const outDir = path.resolve(opts.out ?? path.join('results', `${sc.name}-compare`));
   const doc = await writeComparison(outDir, sc, cmp, scenarioLocation);
   return { outDir, files: COMPARISON_FILES, doc, text: comparisonText(sc, cmp) };
 }

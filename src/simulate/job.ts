@@ -21,7 +21,7 @@ export function simulationReachM(scenario: Scenario): number {
 }
 
 export function defaultSimulateOutDir(scenario: Scenario): string {
-  return path.join('results', scenario.name, 'simulate');
+  return path.join('results', `${scenario.name}-simulate`);
 }
 
 export interface SimulateJobOptions extends SimulateOptions {

@@ -9,7 +9,7 @@ export const command: Command = {
   summary: 'compare siting plans (plan.json files) with today and with each other: coverage, access gained and lost, cost, differences',
   usage: 'compare <scenario> <planA.json> [<planB.json> …] [--out DIR] [--json]',
   help: {
-    out: 'output folder for comparison.json and comparison.csv (default results/<scenario name>/compare)',
+    out: 'output folder for comparison.json and comparison.csv (default results/<scenario name>-compare)',
   },
   options: { out: { type: 'string' } },
   async run(pos, values) {

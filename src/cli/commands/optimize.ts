@@ -24,7 +24,7 @@ export const command: Command = {
     threads: 'worker threads for the simulation and local-search starts (default 1); results do not depend on it',
     seed: "override the scenario's seed",
     demand: 'simulated (default: one simulated day) or expected (residents x trip rates)',
-    out: 'output folder (default results/<scenario name>/optimize)',
+    out: 'output folder (default results/<scenario name>-optimize)',
   },
   options: { solver: { type: 'string' }, 'time-limit': { type: 'string' }, threads: { type: 'string' }, seed: { type: 'string' }, demand: { type: 'string' }, out: { type: 'string' } },
   async run(pos, values) {
@@ -42,7 +42,7 @@ export const command: Command = {
     const demand = demandKind === 'simulated' ? (await simulate(sc, matrix, { threads, seed: sc.seed, keepResidents: false })).demand : expectedDemand(sc);
     progress(`optimizing ${sc.candidates.count} idle spaces with ${solver} (time limit ${timeLimit} s) on ${demandKind} demand`);
     const o = await optimizeScenario(sc, matrix, demand, { solver: solver as SolverName, timeLimit, threads, seed: sc.seed });
-    const outDir = path.resolve((values.out as string | undefined) ?? path.join('results', sc.name, 'optimize'));
+    const outDir = path.resolve((values.out as string | undefined) ?? path.join('results', `${sc.name}-optimize`));
     const record = { scenario: sc.name, seed: sc.seed, demand: demandKind, solver: o.solver, model: o.model, plan: planTotals(sc, o.plan) };
     await withOutputDir(outDir, (tmp) => {
       fs.writeFileSync(path.join(tmp, 'plan.json'), `${JSON.stringify(planToJson(sc, o.plan, { demand: demandKind, solver: o.solver, model: o.model }), null, 2)}\n`);

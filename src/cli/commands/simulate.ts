@@ -17,7 +17,7 @@ export const command: Command = {
     plan: 'siting plan JSON {"conversions":[{"candidate":id,"services":[ids]}]} to simulate instead of the current state',
     threads: 'worker threads (default 1); results do not depend on it',
     seed: "override the scenario's seed",
-    out: 'output folder (default results/<scenario name>/simulate)',
+    out: 'output folder (default results/<scenario name>-simulate)',
     choice: 'destination choice: nearest (default) or logit',
     beta: 'logit coefficient per walking minute (default -0.2)',
     trips: 'trips table format: auto (default: csv up to 500,000 trips, else bin), csv or bin',
