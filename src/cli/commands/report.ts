@@ -6,13 +6,20 @@ import { EXIT_OK, type Command } from '../command.ts';
 
 export const command: Command = {
   name: 'report',
-  summary: 'write one self-contained HTML report (map, charts, plan table) of a run or compare results folder',
+  summary: 'write one self-contained HTML report of a run, compare or batch results folder (maps, charts, plan tables, budget curves)',
   usage: 'report <results dir> [--out file.html] [--json]',
   help: { out: 'HTML file to write (default <results dir>/report.html)' },
   options: { out: { type: 'string' } },
   async run(pos, values) {
     if (pos.length !== 1) throw new InputError('command line', 'expected exactly one results folder (from quarterhour run or compare)');
     const r = await writeReport(pos[0], values.out as string | undefined);
+    if (r.data.kind === 'batch') {
+      const rel = path.relative(process.cwd(), r.file) || r.file;
+      const shown = { file: r.file, kind: 'batch', runs: r.data.rows.length, x: r.data.x, seriesBy: r.data.seriesBy, bytes: r.bytes };
+      if (values.json) process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
+      else process.stdout.write(`wrote ${rel} (${(r.bytes / 1024).toFixed(0)} KiB, batch report: ${r.data.rows.length} runs, curves along ${r.data.x}${r.data.seriesBy.length ? ` per ${r.data.seriesBy.join(' x ')}` : ''}); open it in a browser, it needs no network\n`);
+      return EXIT_OK;
+    }
     const conversions = r.data.states.reduce((a, s) => a + s.conversions.length, 0);
     const shown = { file: r.file, kind: r.data.kind, states: r.data.states.map((s) => s.label), blocks: r.data.blocks.length, facilities: r.data.facilities.length, conversions, bytes: r.bytes };
     if (values.json) process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);

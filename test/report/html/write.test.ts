@@ -33,6 +33,7 @@ describe('writing the HTML report', () => {
   it('embeds the plan and both states when the folder has plan.json and coverage_after.csv', async () => {
     const dir = await runResults(hostileTiny(), KIOSK_REPAIR);
     const { data } = await writeReport(dir);
+    if (data.kind === 'batch') throw new Error('expected a run report');
     expect(data.states.map((s) => s.label)).toEqual(['today', 'with plan']);
     expect(data.states[1].conversions.map((c) => c.candidate)).toEqual(['K1']);
     expect(data.states[1].byService.repair).toBe(0.8333);
