@@ -1,6 +1,7 @@
 /** The block x site walking-distance matrix of a scenario, from its network (OSM) or straight lines. */
 import type { Scenario } from '../scenario/types.ts';
 import { euclideanDistanceMatrix } from './euclidean.ts';
+import { osmTravelMatrix } from '../network/scenarioMatrix.ts';
 import type { SparseDistanceMatrix } from './matrix.ts';
 import { blockPoints, sitePoints } from './sites.ts';
 
@@ -26,7 +27,8 @@ export async function computeTravelMatrix(sc: Scenario, cutoffM = defaultCutoffM
   if (sc.network.kind === 'euclidean') {
     return { matrix: euclideanDistanceMatrix(blockPoints(sc), sitePoints(sc), sc.network.detourFactor, cutoffM), warnings: [] };
   }
-  throw new Error(`network kind '${sc.network.kind}' is not supported yet`);
+  const { matrix, warnings } = await osmTravelMatrix(sc, cutoffM, opts);
+  return { matrix, warnings };
 }
 
 /** Convenience: just the matrix. */

@@ -1,0 +1,79 @@
+/**
+ * Network walking distances from every origin to every target within a cutoff, as a
+ * SparseDistanceMatrix (rows = origins, columns = targets). Runs in this thread for small inputs and
+ * by row shards on the piscina pool (workers/network.ts) for large ones; the rows are computed by the
+ * same pure function either way, so the matrix is byte-identical for any thread count.
+ */
+import type { Piscina } from 'piscina';
+import type { SparseDistanceMatrix } from '../travel/matrix.ts';
+import { createPool, runTask } from '../parallel/pool.ts';
+import type { NetworkMatrixResult, NetworkMatrixTask } from '../../workers/protocol.ts';
+import { shareNetwork } from './binary.ts';
+import type { RoadNetwork } from './network.ts';
+import { buildTargetIndex, computeMatrixRows, type MatrixRows, type SnapPoints } from './rows.ts';
+
+export interface NetworkMatrixOptions {
+  /** Worker threads; 1 (the default) computes in this thread. */
+  threads?: number;
+  /** Rows per worker task (default: rows split into 4 shards per thread, at least 64 rows each). */
+  shardRows?: number;
+  /** A pool over workers/network.ts to reuse (left open); by default one is created and closed. */
+  pool?: Piscina;
+}
+
+export interface NetworkMatrixStats {
+  /** Arcs relaxed by all Dijkstra runs together. */
+  relaxed: number;
+  threads: number;
+  shards: number;
+}
+
+/** Origins x targets walking distances (metres, access walks included) up to cutoffM. */
+export async function networkDistanceMatrix(net: RoadNetwork, origins: SnapPoints, targets: SnapPoints, cutoffM: number, opts: NetworkMatrixOptions = {}): Promise<SparseDistanceMatrix & { stats: NetworkMatrixStats }> {
+  if (!(cutoffM >= 0)) throw new RangeError(`cutoffM must be a non-negative number, got ${cutoffM}`);
+  const rows = origins.edge.length;
+  const threads = Math.max(1, Math.floor(opts.threads ?? 1));
+  const shardRows = Math.max(1, opts.shardRows ?? Math.max(64, Math.ceil(rows / (threads * 4))));
+  const blocks: MatrixRows[] = [];
+  if (threads === 1 || rows <= shardRows) {
+    blocks.push(computeMatrixRows(net, origins, targets, cutoffM, 0, rows));
+  } else {
+    const shared = shareNetwork(net);
+    const pool = opts.pool ?? createPool('network', threads);
+    try {
+      const o = { edge: origins.edge, offsetM: origins.offsetM, accessM: origins.accessM };
+      const t = { edge: targets.edge, offsetM: targets.offsetM, accessM: targets.accessM };
+      const tasks: Promise<NetworkMatrixResult>[] = [];
+      for (let s = 0; s < rows; s += shardRows) {
+        const task: NetworkMatrixTask = { kind: 'network-matrix', network: shared.buffer, origins: o, targets: t, cutoffM, rowStart: s, rowEnd: Math.min(rows, s + shardRows) };
+        tasks.push(runTask<NetworkMatrixResult>(pool, task));
+      }
+      blocks.push(...(await Promise.all(tasks)));
+    } finally {
+      if (!opts.pool) await pool.destroy();
+    }
+  }
+  return { ...assemble(rows, targets.edge.length, cutoffM, blocks), stats: { relaxed: blocks.reduce((s, b) => s + b.relaxed, 0), threads, shards: blocks.length } };
+}
+
+/** The same matrix computed synchronously in this thread. */
+export function networkDistanceMatrixSync(net: RoadNetwork, origins: SnapPoints, targets: SnapPoints, cutoffM: number): SparseDistanceMatrix & { stats: NetworkMatrixStats } {
+  const b = computeMatrixRows(net, origins, targets, cutoffM, 0, origins.edge.length, buildTargetIndex(net, targets));
+  return { ...assemble(origins.edge.length, targets.edge.length, cutoffM, [b]), stats: { relaxed: b.relaxed, threads: 1, shards: 1 } };
+}
+
+function assemble(rows: number, cols: number, cutoffM: number, blocks: MatrixRows[]): SparseDistanceMatrix {
+  blocks.sort((a, b) => a.rowStart - b.rowStart);
+  const nnz = blocks.reduce((s, b) => s + b.index.length, 0);
+  const offsets = new Int32Array(rows + 1);
+  const index = new Int32Array(nnz);
+  const metres = new Float64Array(nnz);
+  let base = 0;
+  for (const b of blocks) {
+    for (let r = 0; r < b.rowEnd - b.rowStart; r++) offsets[b.rowStart + r + 1] = base + b.offsets[r + 1];
+    index.set(b.index, base);
+    metres.set(b.metres, base);
+    base += b.index.length;
+  }
+  return { rows, cols, offsets, index, metres, cutoffM };
+}
