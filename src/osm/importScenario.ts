@@ -138,7 +138,7 @@ export async function importOsm(file: string, networkFile: string, opts: ImportO
     candidates = concatCandidates(candidates, extra);
     fromCsv = extra.count;
   }
-  if (candidates.count === 0) warnings.push('no candidate idle spaces were found (no shop=vacant, disused:*, brownfield or construction tags): add some with --candidates <csv>');
+  if (candidates.count === 0) warnings.push('no candidate idle spaces were found (no shop=vacant, disused:*, brownfield or construction tags): the scenario simulates today, but the optimizer has nothing to convert; add spaces with --candidates <csv>');
   const unmapped = tagTable.unmapped.map((k) => services[k].id);
 
   const base = path.basename(file).replace(/\.osm(\.pbf)?$|\.pbf$|\.xml$/i, '');

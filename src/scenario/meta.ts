@@ -5,9 +5,9 @@ import { AGE_BANDS, N_AGE_BANDS, ageBandIndex } from '../core/ageBands.ts';
 import type { Budget, Constraints, NetworkSpec } from './types.ts';
 import { SCENARIO_FORMAT, SCENARIO_FORMAT_VERSION } from './types.ts';
 import type { Problems } from './rows.ts';
+import { DEFAULT_SNAP_LIMIT_M } from '../network/snap.ts';
 
 export const DEFAULT_DETOUR_FACTOR = 1.3;
-export const DEFAULT_SNAP_LIMIT_M = 300;
 export const DEFAULT_CHAIN_PROBABILITY = 0.3;
 
 export interface ScenarioMeta {

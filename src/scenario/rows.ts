@@ -57,14 +57,14 @@ export class FieldReader {
     readonly problems: Problems,
   ) {}
 
-  /** Report missing required columns (JSON tables may omit optional keys per row instead). */
-  requireColumns(cols: string[]): boolean {
+  /** Report missing required columns (JSON tables may omit optional keys per row instead) and, unless allowed, an empty table. */
+  requireColumns(cols: string[], opts: { allowEmpty?: boolean } = {}): boolean {
     const missing = cols.filter((c) => !this.table.columns.includes(c));
     if (missing.length > 0) {
       this.problems.add(this.table.file, `missing column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `'${m}'`).join(', ')}; expected columns: ${cols.join(', ')}`, 1);
       return false;
     }
-    if (this.table.rows.length === 0) {
+    if (this.table.rows.length === 0 && !opts.allowEmpty) {
       this.problems.add(this.table.file, 'the table is empty, expected at least one data row');
       return false;
     }

@@ -22,7 +22,8 @@ export function parseCandidates(table: RawTable, problems: Problems, services: S
     allowedOffsets: new Int32Array(n + 1),
     allowedIndex: new Int32Array(0),
   };
-  if (!f.requireColumns(CANDIDATE_COLUMNS)) return { ...c, count: 0, allowedOffsets: new Int32Array(1) };
+  // no idle spaces is a valid scenario (today-only runs; an OSM extract without vacant-space tags)
+  if (!f.requireColumns(CANDIDATE_COLUMNS, { allowEmpty: true })) return { ...c, count: 0, allowedOffsets: new Int32Array(1) };
   const seen = new Map<string, number | string>();
   const allowed: number[] = [];
   table.rows.forEach((r, i) => {
