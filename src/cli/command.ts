@@ -43,7 +43,8 @@ export function commandHelp(cmd: Command): string {
   for (const [name, text] of Object.entries(all)) {
     const spec = cmd.options[name] ?? COMMON_OPTIONS[name];
     const arg = spec?.type === 'string' ? ` <${name.toUpperCase()}>` : '';
-    lines.push(`  --${name}${arg}`.padEnd(28) + text);
+    const left = `  --${name}${arg}`;
+    lines.push(left.length < 27 ? left.padEnd(28) + text : `${left}\n${' '.repeat(28)}${text}`);
   }
   return lines.join('\n');
 }

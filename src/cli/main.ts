@@ -7,14 +7,14 @@ import { isInputError } from '../core/errors.ts';
 const COMMANDS: Record<string, () => Promise<Command>> = {
   generate: async () => (await import('./commands/generate.ts')).command,
   validate: async () => (await import('./commands/validate.ts')).command,
-  run: async () => (await import('./commands/run.ts')).command,
   'import-osm': async () => (await import('./commands/import-osm.ts')).command,
+  run: async () => (await import('./commands/run.ts')).command,
+  simulate: async () => (await import('./commands/simulate.ts')).command,
   optimize: async () => (await import('./commands/optimize.ts')).command,
+  locate: async () => (await import('./commands/locate.ts')).command,
   batch: async () => (await import('./commands/batch.ts')).command,
   compare: async () => (await import('./commands/compare.ts')).command,
   report: async () => (await import('./commands/report.ts')).command,
-  simulate: async () => (await import('./commands/simulate.ts')).command,
-  locate: async () => (await import('./commands/locate.ts')).command,
 };
 
 async function usage(): Promise<string> {
