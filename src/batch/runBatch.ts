@@ -40,6 +40,14 @@ function readFinished(runDir: string): RunRow | null {
   }
 }
 
+/** Without resume: remove the run folders of an earlier batch in this folder (those holding a run.json). */
+function removeEarlierRuns(outDir: string): void {
+  for (const e of fs.readdirSync(outDir)) {
+    const p = path.join(outDir, e);
+    if (fs.existsSync(path.join(p, 'run.json'))) fs.rmSync(p, { recursive: true, force: true });
+  }
+}
+
 /** Remove temporary folders left by an interrupted run. */
 function cleanHalfFinished(outDir: string): number {
   let n = 0;
@@ -57,6 +65,7 @@ export async function runBatch(spec: BatchSpec, opts: BatchOptions): Promise<Bat
   const outDir = path.resolve(opts.outDir);
   fs.mkdirSync(outDir, { recursive: true });
   const cleaned = cleanHalfFinished(outDir);
+  if (!opts.resume) removeEarlierRuns(outDir);
   const rows = new Map<string, RunRow>();
   const pending: RunSpec[] = [];
   for (const run of spec.runs) {
