@@ -4,9 +4,9 @@
  * expands to the full grid in a fixed parameter order; every run gets an id made from its parameters,
  * so that --resume recognises it.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../core/errors.ts';
+import { readJsonFile } from '../io/json.ts';
 import type { SolverName } from '../locate/result.ts';
 import { SOLVER_NAMES } from '../optimize/optimize.ts';
 import { Problems } from '../scenario/rows.ts';
@@ -95,12 +95,7 @@ function checkValue(p: Param, v: unknown, where: string, file: string, problems:
 }
 
 export function parseBatch(file: string): BatchSpec {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new InputError(file, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `not valid JSON: ${(e as Error).message}`);
-  }
+  const doc = readJsonFile(file);
   if (!isObj(doc)) throw new InputError(file, 'expected a JSON object with "scenario" or "scenarios" and a "sweep" or "runs"');
   const problems = new Problems();
   const dir = path.dirname(path.resolve(file));

@@ -9,12 +9,9 @@ import { readCsv } from '../io/csv.ts';
 import { writeNetworkFile } from '../network/binary.ts';
 import type { RoadNetwork } from '../network/network.ts';
 import { DEFAULT_SNAP_LIMIT_M, farPointsWarning, SnapIndex } from '../network/snap.ts';
-import { readDefaultTable } from '../scenario/defaults.ts';
-import { DEFAULT_CHAIN_PROBABILITY } from '../scenario/meta.ts';
+import { defaultCatalogue } from '../scenario/defaults.ts';
 import { Problems, tableFromCsv } from '../scenario/rows.ts';
-import { makeBehaviour, parseSpeeds, parseTimeProfiles, parseTripRates } from '../scenario/tables/behaviour.ts';
 import { parseCandidates } from '../scenario/tables/candidates.ts';
-import { parseServices } from '../scenario/tables/services.ts';
 import type { Blocks, Scenario } from '../scenario/types.ts';
 import { writeScenario } from '../scenario/write.ts';
 import { blockPoints, sitePoints } from '../travel/sites.ts';
@@ -70,22 +67,6 @@ export interface ImportResult {
   scenario: Scenario;
   network: RoadNetwork;
   report: ImportReport;
-}
-
-async function defaultCatalogue(): Promise<Pick<Scenario, 'services' | 'serviceIndex' | 'behaviour'>> {
-  const problems = new Problems();
-  const services = parseServices(await readDefaultTable('services'), problems);
-  const serviceIndex = new Map(services.map((s, i) => [s.id, i]));
-  const sources: Record<string, string> = {};
-  const behaviour = makeBehaviour(
-    parseSpeeds(await readDefaultTable('speeds'), problems, sources),
-    parseTripRates(await readDefaultTable('trip_rates'), problems, services, serviceIndex, sources),
-    parseTimeProfiles(await readDefaultTable('time_profiles'), problems, services, serviceIndex, sources),
-    DEFAULT_CHAIN_PROBABILITY,
-    sources,
-  );
-  problems.throwIfAny();
-  return { services, serviceIndex, behaviour };
 }
 
 /** Build the scenario in memory; `networkFile` is where its network.bin will live. */

@@ -3,8 +3,8 @@
  * accepts the minimal hand-written form {"conversions": [{"candidate": "C001", "services": ["repair"]}]}
  * and checks ids, allowed services and floor area against the scenario.
  */
-import fs from 'node:fs';
 import { InputError } from '../core/errors.ts';
+import { readJsonFile } from '../io/json.ts';
 import { Problems } from '../scenario/rows.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { Conversion, Plan } from './types.ts';
@@ -100,12 +100,5 @@ export function parsePlan(doc: unknown, file: string, sc: Scenario): Plan {
 }
 
 export function readPlan(file: string, sc: Scenario): Plan {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new InputError(file, missing ? 'file not found' : `not valid JSON: ${(e as Error).message}`);
-  }
-  return parsePlan(doc, file, sc);
+  return parsePlan(readJsonFile(file), file, sc);
 }

@@ -8,11 +8,8 @@
 import seedrandom from 'seedrandom';
 import { N_AGE_BANDS } from '../core/ageBands.ts';
 import { metresPerDegree } from '../geo/distance.ts';
-import { Problems } from './rows.ts';
-import { readDefaultTable } from './defaults.ts';
-import { DEFAULT_CHAIN_PROBABILITY, DEFAULT_DETOUR_FACTOR } from './meta.ts';
-import { makeBehaviour, parseSpeeds, parseTimeProfiles, parseTripRates } from './tables/behaviour.ts';
-import { parseServices } from './tables/services.ts';
+import { defaultCatalogue } from './defaults.ts';
+import { DEFAULT_DETOUR_FACTOR } from './meta.ts';
 import type { Blocks, Candidates, Facilities, Scenario, ServiceDef } from './types.ts';
 
 export interface GenerateOptions {
@@ -79,18 +76,7 @@ function pickCumulative(cum: Float64Array, rng: Rng): number {
 
 export async function generateCity(opts: GenerateOptions): Promise<Scenario> {
   const rng: Rng = seedrandom.alea(`quarterhour-generate:${opts.seed}`);
-  const problems = new Problems();
-  const services = parseServices(await readDefaultTable('services'), problems);
-  const serviceIndex = new Map(services.map((s, i) => [s.id, i]));
-  const sources: Record<string, string> = {};
-  const behaviour = makeBehaviour(
-    parseSpeeds(await readDefaultTable('speeds'), problems, sources),
-    parseTripRates(await readDefaultTable('trip_rates'), problems, services, serviceIndex, sources),
-    parseTimeProfiles(await readDefaultTable('time_profiles'), problems, services, serviceIndex, sources),
-    DEFAULT_CHAIN_PROBABILITY,
-    sources,
-  );
-  problems.throwIfAny();
+  const { services, serviceIndex, behaviour } = await defaultCatalogue();
 
   const [lon0, lat0] = opts.centre ?? [120.165, 30.3];
   const side = SIDE_M_PER_SQRT_RESIDENT * Math.sqrt(opts.residents);

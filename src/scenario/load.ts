@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../core/errors.ts';
 import { readCsv } from '../io/csv.ts';
+import { readJsonFile } from '../io/json.ts';
 import { readDefaultTable, type DefaultTable } from './defaults.ts';
 import { readGeojsonTable } from './geojsonTable.ts';
 import { parseMeta } from './meta.ts';
@@ -61,26 +62,12 @@ function jsonSource(file: string, doc: Record<string, unknown>): TableSource {
   };
 }
 
-function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new InputError(file, 'file not found or unreadable');
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new InputError(file, `not valid JSON: ${(e as Error).message}`);
-  }
-}
-
 export async function loadScenarioWithSources(location: string): Promise<LoadedScenario> {
   if (!fs.existsSync(location)) throw new InputError(location, 'no such scenario folder or file');
   const isDir = fs.statSync(location).isDirectory();
   const metaFile = isDir ? path.join(location, 'scenario.json') : location;
   const baseDir = isDir ? location : path.dirname(location);
-  const doc = readJson(metaFile);
+  const doc = readJsonFile(metaFile);
   const problems = new Problems();
   const meta = parseMeta(doc, metaFile, baseDir, path.basename(path.resolve(location), '.json'), problems);
   const source = isDir ? folderSource(location, meta.files) : jsonSource(metaFile, doc as Record<string, unknown>);

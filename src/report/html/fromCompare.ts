@@ -9,12 +9,12 @@ import { parsePlan } from '../../plan/io.ts';
 import { computeDistanceMatrix } from '../../travel/travelMatrix.ts';
 import { reportBase } from './base.ts';
 import type { ReportData } from './data.ts';
-import { readJsonFile, scenarioOf } from './source.ts';
+import { readJsonObject, scenarioOf } from './source.ts';
 import { reportState } from './state.ts';
 
 export async function reportFromCompare(dir: string): Promise<ReportData> {
   const file = path.join(dir, 'comparison.json');
-  const doc = readJsonFile(file);
+  const doc = readJsonObject(file);
   const { scenario: sc } = await scenarioOf(file, doc);
   const entries = doc.plans;
   if (!Array.isArray(entries) || entries.length < 2) throw new InputError(file, 'expected today and at least one plan', undefined, 'plans');

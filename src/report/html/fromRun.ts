@@ -10,7 +10,7 @@ import { computeDistanceMatrix } from '../../travel/travelMatrix.ts';
 import { readCoverageCsv } from './coverageCsv.ts';
 import type { ReportData, ReportState } from './data.ts';
 import { reportBase } from './base.ts';
-import { readJsonFile, scenarioOf } from './source.ts';
+import { readJsonObject, scenarioOf } from './source.ts';
 import { reportState } from './state.ts';
 
 export const TODAY_LABEL = 'today';
@@ -18,7 +18,7 @@ export const AFTER_LABEL = 'with plan';
 
 export async function reportFromRun(dir: string): Promise<ReportData> {
   const summaryFile = path.join(dir, 'summary.json');
-  const summary = readJsonFile(summaryFile);
+  const summary = readJsonObject(summaryFile);
   const { scenario: sc } = await scenarioOf(summaryFile, summary);
   if (typeof summary.seed === 'number') sc.seed = summary.seed;
   const states: ReportState[] = [reportState(sc, TODAY_LABEL, await readCoverageCsv(path.join(dir, 'coverage.csv'), sc), null)];

@@ -2,18 +2,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../../core/errors.ts';
+import { readJsonFile } from '../../io/json.ts';
 import { loadScenario } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/types.ts';
 
 /** Read a JSON results file; a missing or broken file is an InputError naming it. */
-export function readJsonFile(file: string): Record<string, unknown> {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new InputError(file, missing ? 'file not found' : `not valid JSON: ${(e as Error).message}`);
-  }
+export function readJsonObject(file: string): Record<string, unknown> {
+  const doc = readJsonFile(file);
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw new InputError(file, 'expected a JSON object');
   return doc as Record<string, unknown>;
 }
