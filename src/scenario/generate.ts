@@ -7,7 +7,7 @@
  */
 import seedrandom from 'seedrandom';
 import { N_AGE_BANDS } from '../core/ageBands.ts';
-import { metresPerDegree } from '../geo/distance.ts';
+import { localProjection } from '../network/geo.ts';
 import { defaultCatalogue } from './defaults.ts';
 import { DEFAULT_DETOUR_FACTOR } from './meta.ts';
 import type { Blocks, Candidates, Facilities, Scenario, ServiceDef } from './types.ts';
@@ -59,6 +59,11 @@ const SPACE_KINDS: { kind: string; share: number; area: [number, number]; cost: 
 const ESTATE_NAMES = ['Xinhua', 'Hemu', 'Daguan', 'Zhaohui', 'Chaohui', 'Xiaohe', 'Desheng', 'Mishi', 'Gongchen', 'Qiaoxi', 'Banshan', 'Shiqiao', 'Kangqiao', 'Heping', 'Wenhui', 'Changzheng', 'Hushu', 'Xiangyang', 'Shanhu', 'Liangzhu'];
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+
+function metresPerDegree(lat: number): { lon: number; lat: number } {
+  const p = localProjection(0, lat);
+  return { lon: p.mPerDegLon, lat: p.mPerDegLat };
+}
 const uniform = (rng: Rng, a: number, b: number) => a + (b - a) * rng();
 
 /** Pick an index with probability proportional to weights (cumulative array). */

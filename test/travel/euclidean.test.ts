@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
-import { haversine } from '../../src/geo/distance.ts';
+import { haversineM as haversine } from '../../src/network/geo.ts';
 import { euclideanDistanceMatrix } from '../../src/travel/euclidean.ts';
 import { matrixGet } from '../../src/travel/matrix.ts';
 
