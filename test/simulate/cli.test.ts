@@ -70,8 +70,7 @@ describe('quarterhour simulate', () => {
       return trips / people;
     };
     for (const sid of ['elder_canteen', 'clinic', 'repair']) expect(perResident('old estate', sid), sid).toBeGreaterThan(perResident('new estate', sid));
-    // (fitness is not checked: the default table gives 60-74 year olds the highest fitness rate)
-    for (const sid of ['childcare', 'reading_room']) expect(perResident('new estate', sid), sid).toBeGreaterThan(perResident('old estate', sid));
+    for (const sid of ['childcare', 'fitness', 'reading_room']) expect(perResident('new estate', sid), sid).toBeGreaterThan(perResident('old estate', sid));
     fs.rmSync(tmp, { recursive: true });
   }, 60_000);
 
