@@ -36,6 +36,25 @@ describe('the quarterhour command', () => {
     expect(r.stderr).toMatch(/facilities\.csv row 3 field 'services': unknown service id 'bakery'/);
   });
 
+  const BAD: [string, (dir: string) => void, RegExp][] = [
+    ['age shares that do not sum to 1', (d) => editFile(d, 'blocks.csv', 'B,Middle,0.0053959,0,200,0.1,0.1,0.2,0.3,0.2,0.1', 'B,Middle,0.0053959,0,200,0.1,0.1,0.2,0.3,0.1,0'), /blocks\.csv row 3 field '.*': age shares sum to 0\.8, expected 1 ± 0\.01/],
+    ['an unknown service id', (d) => editFile(d, 'facilities.csv', 'grocery;repair', 'grocery;bakery'), /facilities\.csv row 3 field 'services': unknown service id 'bakery'/],
+    ['a duplicate id', (d) => editFile(d, 'candidates.csv', 'S1,Shop', 'K1,Shop'), /candidates\.csv row 3 field 'id': duplicate id 'K1'/],
+    ['a negative area', (d) => editFile(d, 'candidates.csv', ',150,1.2,', ',-150,1.2,'), /candidates\.csv row 3 field 'area_m2': is -150, expected a number > 0/],
+    ['a missing file', (d) => fs.rmSync(path.join(d, 'blocks.csv')), /blocks\.csv: file not found/],
+    ['a NaN coordinate', (d) => editFile(d, 'facilities.csv', 'F1,Grocery west,grocery,0,0,', 'F1,Grocery west,grocery,NaN,0,'), /facilities\.csv row 2 field 'lon': is 'NaN', expected a number/],
+    ['an empty table', (d) => fs.writeFileSync(path.join(d, 'services.csv'), 'id,name,category,min_area_m2,threshold_min,cost\n'), /services\.csv: the table is empty/],
+  ];
+  for (const [what, spoil, message] of BAD) {
+    it(`validate exits 2 on ${what}, naming file, row and field`, () => {
+      const dir = copyScenario('tiny');
+      spoil(dir);
+      const r = cli('validate', dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+    });
+  }
+
   it('exits 2 on an unknown option', () => {
     const r = cli('validate', '--frobnicate');
     expect(r.code).toBe(2);
