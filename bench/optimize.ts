@@ -1,0 +1,177 @@
+/**
+ * Benchmark of the MCLP solvers on seeded random instances (n demand points, m sites, p), each site
+ * covering 2-5% of the points: quarterhour auto, local and lagrangian; the monolithic MILP in HiGHS
+ * (WebAssembly, in a worker); CBC (Debian coinor-cbc) on the same LP file; javascript-lp-solver where
+ * sane. Each method runs in its own child process (peak memory = that process's max RSS).
+ *
+ *   npx tsx bench/optimize.ts [--sizes 1000x200x10,5000x500x20,...] [--time-limit 30] [--methods auto,local,...] [--seed 1]
+ *                             [--shares 0.02-0.05] [--out bench/results/optimize.md]
+ * (--shares: the range of the share of points each site covers; smaller shares make the big sizes hard.)
+ * Prints a markdown table and writes bench/results/optimize.md.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { randomMclp } from '../src/locate/randomMclp.ts';
+import { solveCoverage } from '../src/locate/solveCoverage.ts';
+import { coverageLp } from '../src/locate/lpFormat.ts';
+import { runHighs } from '../src/locate/highs.ts';
+import type { SolverName } from '../src/locate/result.ts';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ALL_SIZES = '1000x200x10,5000x500x20,20000x2000x50,100000x5000x100';
+const ALL_METHODS = ['auto', 'local', 'lagrangian', 'highs', 'cbc', 'jslp'];
+
+interface Row {
+  size: string;
+  method: string;
+  status: string;
+  objective: number;
+  bound: number;
+  wall: number;
+  peakMiB: number;
+  note: string;
+}
+
+function parseSize(s: string): { n: number; m: number; p: number } {
+  const [n, m, p] = s.split('x').map(Number);
+  if (![n, m, p].every((v) => Number.isInteger(v) && v > 0)) throw new Error(`bad size '${s}', expected NxMxP`);
+  return { n, m, p };
+}
+
+let SHARES: [number, number] = [0.02, 0.05];
+
+function lpPath(size: string, seed: number): string {
+  return path.join(os.tmpdir(), `quarterhour-bench-mclp-${size}-s${seed}-${SHARES.join('-')}.lp`);
+}
+
+/** Child mode: run one method and print one JSON line. */
+async function child(method: string, size: string, timeLimit: number, seed: number): Promise<void> {
+  const { n, m, p } = parseSize(size);
+  const inst = randomMclp({ n, m, p, seed, minShare: SHARES[0], maxShare: SHARES[1] });
+  const t0 = performance.now();
+  let out: Omit<Row, 'size' | 'method' | 'peakMiB'>;
+  if (method === 'writelp') {
+    fs.writeFileSync(lpPath(size, seed), coverageLp(inst));
+    out = { status: 'written', objective: NaN, bound: NaN, wall: 0, note: `${inst.coverOptions.length} nonzeros` };
+  } else if (method === 'highs') {
+    const r = await runHighs(coverageLp(inst), { timeLimit });
+    out = { status: r.failure ? 'error' : r.modelStatus, objective: r.objective, bound: r.dualBound, wall: (performance.now() - t0) / 1000, note: r.failure ?? '' };
+  } else {
+    const r = await solveCoverage(inst, { solver: method as SolverName, timeLimit, threads: 2, seed });
+    out = { status: r.status, objective: r.objective, bound: r.bound, wall: (performance.now() - t0) / 1000, note: r.notes.map((s) => s.split(':')[0]).join('+') };
+  }
+  process.stdout.write(`RESULT ${JSON.stringify({ ...out, peakMiB: process.resourceUsage().maxRSS / 1024 })}\n`);
+}
+
+function runChild(method: string, size: string, timeLimit: number, seed: number): Row {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', method, '--sizes', size, '--time-limit', String(timeLimit), '--seed', String(seed), '--shares', SHARES.join('-')], {
+    cwd: path.join(HERE, '..'),
+    encoding: 'utf8',
+    timeout: (timeLimit * 3 + 120) * 1000,
+    maxBuffer: 1 << 26,
+  });
+  const line = (r.stdout ?? '').split('\n').find((l) => l.startsWith('RESULT '));
+  if (!line) {
+    const why = r.error ? r.error.message : `exit ${r.status} ${r.signal ?? ''} ${(r.stderr ?? '').trim().split('\n').slice(-1)[0] ?? ''}`;
+    return { size, method, status: 'error', objective: NaN, bound: NaN, wall: (performance.now() - t0) / 1000, peakMiB: NaN, note: why.slice(0, 120) };
+  }
+  return { size, method, ...JSON.parse(line.slice(7)) };
+}
+
+function runCbc(size: string, timeLimit: number, seed: number): Row {
+  const lp = lpPath(size, seed);
+  const t0 = performance.now();
+  // `timeout` is cbc's parent, so a hard stop kills cbc itself (not only the wrapper); /usr/bin/time sees its peak RSS.
+  const hardStop = String(Math.round(timeLimit * 3 + 60));
+  const r = spawnSync('/usr/bin/time', ['-f', 'MAXRSS %M', 'timeout', '-s', 'KILL', hardStop, 'cbc', lp, 'sec', String(timeLimit), 'threads', '1', 'solve'], { encoding: 'utf8', timeout: (timeLimit * 3 + 120) * 1000, maxBuffer: 1 << 26 });
+  const wall = (performance.now() - t0) / 1000;
+  const text = `${r.stdout ?? ''}\n${r.stderr ?? ''}`;
+  const num = (re: RegExp): number => {
+    const mm = text.match(re);
+    return mm ? Number(mm[1]) : NaN;
+  };
+  const rss = num(/MAXRSS (\d+)/) / 1024;
+  const result = (text.match(/Result - ([^\n]+)/)?.[1] ?? (r.error ? r.error.message : 'no result')).trim();
+  let objective = num(/Objective value:\s+([-\d.eE+]+)/);
+  let bound = num(/(?:Upper|Lower) bound:\s+([-\d.eE+]+)/);
+  if (objective < 0) objective = -objective; // CBC minimises the negated objective of a maximisation
+  if (bound < 0) bound = -bound;
+  const optimal = /Optimal solution found/.test(result);
+  if (optimal && !Number.isFinite(bound)) bound = objective;
+  const killed = r.status === 137 || /Command exited with non-zero status 137/.test(text);
+  const status = optimal ? 'optimal' : killed ? 'killed' : /time/i.test(result) ? 'time-limit' : result.slice(0, 40);
+  return { size, method: 'cbc', status, objective, bound, wall, peakMiB: killed ? NaN : rss, note: killed ? `killed after ${hardStop} s (still reading/solving)` : result.slice(0, 60) };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { sizes: { type: 'string' }, 'time-limit': { type: 'string' }, methods: { type: 'string' }, seed: { type: 'string' }, child: { type: 'string' }, 'jslp-max-n': { type: 'string' }, shares: { type: 'string' }, out: { type: 'string' } },
+  });
+  const timeLimit = Number(values['time-limit'] ?? 30);
+  const seed = Number(values.seed ?? 1);
+  const sizes = (values.sizes ?? ALL_SIZES).split(',');
+  if (values.shares) {
+    const [lo, hi] = values.shares.split('-').map(Number);
+    if (!(lo > 0 && hi >= lo && hi < 1)) throw new Error(`bad --shares '${values.shares}', expected e.g. 0.02-0.05`);
+    SHARES = [lo, hi];
+  }
+  if (values.child) return child(values.child, sizes[0], timeLimit, seed);
+  const methods = (values.methods ?? ALL_METHODS.join(',')).split(',');
+  const jslpMaxN = Number(values['jslp-max-n'] ?? 1000);
+  const rows: Row[] = [];
+  for (const size of sizes) {
+    const { n } = parseSize(size);
+    for (const method of methods) {
+      let row: Row;
+      if (method === 'jslp' && n > jslpMaxN) row = { size, method, status: 'skipped', objective: NaN, bound: NaN, wall: NaN, peakMiB: NaN, note: `n > ${jslpMaxN}: not sane for javascript-lp-solver` };
+      else if (method === 'cbc') {
+        if (spawnSync('which', ['cbc']).status !== 0) row = { size, method, status: 'skipped', objective: NaN, bound: NaN, wall: NaN, peakMiB: NaN, note: 'cbc not installed (apt-get install coinor-cbc)' };
+        else {
+          const w = runChild('writelp', size, timeLimit, seed);
+          row = w.status === 'written' ? runCbc(size, timeLimit, seed) : { ...w, method: 'cbc' };
+          fs.rmSync(lpPath(size, seed), { force: true });
+        }
+      } else row = runChild(method, size, timeLimit, seed);
+      rows.push(row);
+      process.stderr.write(`${size} ${method}: ${row.status} ${row.objective} / ${row.bound} in ${row.wall.toFixed(1)} s\n`);
+    }
+  }
+  // Best (smallest valid) bound per size, from any method that reports one.
+  const bestBound = new Map<string, number>();
+  const bestObj = new Map<string, number>();
+  for (const r of rows) {
+    if (Number.isFinite(r.bound) && r.bound > 0) bestBound.set(r.size, Math.min(bestBound.get(r.size) ?? Infinity, r.bound));
+    if (Number.isFinite(r.objective)) bestObj.set(r.size, Math.max(bestObj.get(r.size) ?? -Infinity, r.objective));
+  }
+  const f = (v: number, d = 0): string => (Number.isFinite(v) ? v.toFixed(d) : '—');
+  const lines = [
+    `# MCLP benchmark (bench/optimize.ts)`,
+    '',
+    `Machine: ${os.cpus()[0]?.model ?? 'unknown'} x ${os.availableParallelism()} (shared), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; time limit ${timeLimit} s per method; seed ${seed}; ${new Date().toISOString().slice(0, 10)}.`,
+    `Instances: seeded random points on the unit torus, weights 1..100, each site covering ${100 * SHARES[0]}-${100 * SHARES[1]}% of the points (src/locate/randomMclp.ts).`,
+    '"gap" is (own bound - objective) / own bound; "to best bound" is (best bound of any method - objective) / best bound, a certified gap.',
+    '',
+    '| n x m x p | method | status | objective | bound | gap | to best bound | wall s | peak MiB | notes |',
+    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+  ];
+  for (const r of rows) {
+    const gap = Number.isFinite(r.bound) && Number.isFinite(r.objective) ? Math.max(0, (r.bound - r.objective) / r.bound) : NaN;
+    const bb = bestBound.get(r.size) ?? NaN;
+    const toBest = Number.isFinite(bb) && Number.isFinite(r.objective) ? Math.max(0, (bb - r.objective) / bb) : NaN;
+    lines.push(`| ${r.size} | ${r.method} | ${r.status} | ${f(r.objective)} | ${f(r.bound, 1)} | ${Number.isFinite(gap) ? `${(100 * gap).toFixed(3)}%` : '—'} | ${Number.isFinite(toBest) ? `${(100 * toBest).toFixed(3)}%` : '—'} | ${f(r.wall, 2)} | ${f(r.peakMiB)} | ${r.note.replace(/\|/g, '/')} |`);
+  }
+  const md = `${lines.join('\n')}\n`;
+  process.stdout.write(md);
+  const out = values.out ? path.resolve(values.out) : path.join(HERE, 'results', 'optimize.md');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  const tmp = `${out}.tmp-${process.pid}`;
+  fs.writeFileSync(tmp, md);
+  fs.renameSync(tmp, out);
+}
+
+await main();

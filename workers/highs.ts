@@ -1,0 +1,92 @@
+/**
+ * Piscina worker: solves one CPLEX-LP-format model with a FRESH HiGHS WebAssembly instance per task
+ * (each instance owns its own ~2 GiB-capped heap, so a previous solve's memory or a WebAssembly abort
+ * never leaks into the next). The compiled WebAssembly module is cached; instantiation is cheap.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import highsModule from 'highs';
+import { reply, type HighsTask, type HighsTaskResult, type WorkerReply } from './protocol.ts';
+
+const require = createRequire(import.meta.url);
+type HighsLoader = typeof import('highs').default;
+/** `highs` is CommonJS: its default export is the loader function itself. */
+const loadHighs: HighsLoader = ((highsModule as unknown as { default?: HighsLoader }).default ?? highsModule) as HighsLoader;
+type WasmModule = NonNullable<Parameters<HighsLoader>[0]>['wasmModule'];
+const Wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<WasmModule> } }).WebAssembly;
+let compiled: Promise<WasmModule> | undefined;
+
+function wasmModule(): Promise<WasmModule> {
+  compiled ??= Wasm.compile(fs.readFileSync(require.resolve('highs/runtime')));
+  return compiled;
+}
+
+const STATUS_NAMES: Record<number, string> = {
+  0: 'notSet', 1: 'loadError', 2: 'modelError', 3: 'presolveError', 4: 'solveError', 5: 'postsolveError', 6: 'empty',
+  7: 'optimal', 8: 'infeasible', 9: 'unboundedOrInfeasible', 10: 'unbounded', 11: 'objectiveBound', 12: 'objectiveTarget',
+  13: 'timeLimit', 14: 'iterationLimit', 15: 'unknown', 16: 'solutionLimit', 17: 'interrupted',
+};
+
+export async function solveHighs(task: HighsTask): Promise<HighsTaskResult> {
+  const t0 = performance.now();
+  const highs = await loadHighs({ wasmModule: await wasmModule() });
+  const model = highs.createModel({ format: 'lp', data: task.lp });
+  try {
+    model.options.set({ output_flag: false, ...task.options });
+    const dims = model.getDimensions();
+    const names: string[] = new Array(dims.numCols);
+    for (let i = 0; i < dims.numCols; i++) names[i] = model.getColName(i);
+    let warmStart: HighsTaskResult['warmStart'] = 'none';
+    if (task.startNames && task.startValues && task.startNames.length > 0) {
+      const index = new Map<string, number>();
+      for (let i = 0; i < names.length; i++) index.set(names[i], i);
+      const indices: number[] = [];
+      const values: number[] = [];
+      for (let i = 0; i < task.startNames.length; i++) {
+        const j = index.get(task.startNames[i]);
+        if (j !== undefined) {
+          indices.push(j);
+          values.push(task.startValues[i]);
+        }
+      }
+      try {
+        model.setSolution({ indices: Int32Array.from(indices), values: Float64Array.from(values) });
+        warmStart = 'accepted';
+      } catch {
+        warmStart = 'rejected';
+      }
+    }
+    model.run();
+    const code = model.getModelStatus() as number;
+    const modelStatus = STATUS_NAMES[code] ?? `status${code}`;
+    let hasSolution = false;
+    try {
+      hasSolution = Number(model.info.get('primal_solution_status')) === 2;
+    } catch {
+      hasSolution = false;
+    }
+    const objective = hasSolution ? model.getObjectiveValue() : NaN;
+    let dualBound = NaN;
+    try {
+      dualBound = Number(model.info.get('mip_dual_bound'));
+    } catch {
+      dualBound = NaN;
+    }
+    if (!Number.isFinite(dualBound) && code === 7) dualBound = objective; // pure LP solved to optimality
+    const selectedNames: string[] = [];
+    if (hasSolution) {
+      const x = model.getSolution().colValue;
+      for (let i = 0; i < names.length; i++) if (x[i] > 0.5 && names[i].startsWith(task.selectPrefix)) selectedNames.push(names[i]);
+    }
+    return { modelStatus, hasSolution, objective, dualBound, selectedNames, seconds: (performance.now() - t0) / 1000, warmStart };
+  } finally {
+    model.dispose();
+  }
+}
+
+export default async function highsWorker(task: HighsTask): Promise<WorkerReply<HighsTaskResult>> {
+  return reply(() => {
+    if (task.kind !== 'highs') throw new Error(`highs worker: unknown task kind '${String((task as { kind?: unknown }).kind)}'`);
+    return solveHighs(task);
+  });
+}
