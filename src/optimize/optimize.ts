@@ -1,7 +1,7 @@
 /** optimizeScenario: build the living-circle siting model from demand, solve it, and return the plan with the solver's honest record. */
 import { AGE_BANDS } from '../core/ageBands.ts';
-import { buildCoverage } from '../locate/coverage.ts';
 import type { LocateResult, SolverName } from '../locate/result.ts';
+import { sitingCoverage } from '../locate/siting.ts';
 import { solveCoverage } from '../locate/solveCoverage.ts';
 import type { Plan } from '../plan/types.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -64,17 +64,17 @@ function modelRecord(sc: Scenario, m: SitingModel, objective: number): ModelReco
   const bySvc: Record<string, number> = Object.fromEntries(sc.services.map((s) => [s.id, 0]));
   const byBand: Record<string, number> = Object.fromEntries(AGE_BANDS.map((b) => [b, 0]));
   const { input } = m;
-  for (let u = 0; u < input.nUnits; u++) {
-    if (input.preCovered![u] || input.coverStart[u + 1] > input.coverStart[u]) continue;
-    bySvc[sc.services[m.unitService[u]].id] += input.weight[u];
-    byBand[AGE_BANDS[m.unitBand[u]]] += input.weight[u];
+  for (let u = 0; u < input.unitWeight.length; u++) {
+    if (input.preCovered![u] || input.reachStart[u + 1] > input.reachStart[u]) continue;
+    bySvc[sc.services[m.unitService[u]].id] += input.unitWeight[u];
+    byBand[AGE_BANDS[m.unitBand[u]]] += input.unitWeight[u];
   }
   for (const k of Object.keys(bySvc)) bySvc[k] = r3(bySvc[k]);
   for (const k of Object.keys(byBand)) byBand[k] = r3(byBand[k]);
   return {
-    units: input.nUnits,
-    options: input.nOptions,
-    nonzeros: input.coverOptions.length,
+    units: input.unitWeight.length,
+    options: input.optionSpace.length,
+    nonzeros: input.reachOptions.length,
     totalWeight: r3(m.totalWeight),
     preCoveredWeight: r3(m.preCoveredWeight),
     uncoverableWeight: r3(m.uncoverableWeight),
@@ -88,7 +88,7 @@ function modelRecord(sc: Scenario, m: SitingModel, objective: number): ModelReco
 export async function optimizeScenario(sc: Scenario, matrix: SparseDistanceMatrix, demand: Float64Array, opts: OptimizeOptions = {}): Promise<OptimizeOutcome> {
   const t0 = performance.now();
   const model = buildSitingModel(sc, matrix, demand);
-  const instance = buildCoverage(model.input);
+  const instance = sitingCoverage(model.input);
   const t1 = performance.now();
   const seed = opts.seed ?? sc.seed;
   const result = await solveCoverage(instance, { solver: opts.solver ?? 'auto', timeLimit: opts.timeLimit ?? 60, threads: opts.threads, seed, starts: opts.starts });

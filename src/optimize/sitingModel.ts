@@ -1,5 +1,6 @@
 /**
- * The living-circle siting model as a generalized coverage instance (src/locate/coverage.ts):
+ * The living-circle siting model of a scenario, as the plain-array siting input of src/locate/siting.ts
+ * (which turns it into a generalized coverage instance for the solvers):
  *   demand units u = (block, age band, service) with weight = demand x the band's objective weight;
  *   options k = (idle space, service that fits there), cost = service cost x the space's multiplier;
  *   several services may share a space while their minimum floor areas sum to at most its area;
@@ -13,13 +14,13 @@ import { N_AGE_BANDS } from '../core/ageBands.ts';
 import { InputError } from '../core/errors.ts';
 import { nearestMetres } from '../coverage/nearest.ts';
 import { siteServices } from '../coverage/supply.ts';
-import type { CoverageInput } from '../locate/coverage.ts';
+import type { SitingInput } from '../locate/siting.ts';
 import type { Plan } from '../plan/types.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { SparseDistanceMatrix } from '../travel/matrix.ts';
 
 export interface SitingModel {
-  input: CoverageInput;
+  input: SitingInput;
   /** Per unit: block, age band, service. */
   unitBlock: Int32Array;
   unitBand: Int32Array;
@@ -117,7 +118,6 @@ export function buildSitingModel(sc: Scenario, matrix: SparseDistanceMatrix, dem
       }
     }
   }
-  const nUnits = ub.length;
   let unitGroup: Int32Array | undefined;
   let equityShare: Float64Array | undefined;
   if (equity.ageBandMin) {
@@ -127,25 +127,25 @@ export function buildSitingModel(sc: Scenario, matrix: SparseDistanceMatrix, dem
     unitGroup = Int32Array.from(ub);
     equityShare = new Float64Array(sc.blocks.count).fill(equity.blockMin);
   }
-  const input: CoverageInput = {
-    nUnits,
-    nOptions: K,
-    weight: Float64Array.from(weight),
-    coverStart: Int32Array.from(coverStart),
-    coverOptions: Int32Array.from(coverOptions),
-    cost,
-    maxOpen: sc.budget.maxConversions,
+  const input: SitingInput = {
+    spaceArea: Float64Array.from(sc.candidates.areaM2),
+    optionSpace: group,
+    optionService: optionClass,
+    optionArea: area,
+    optionCost: cost,
+    unitService: Int32Array.from(us),
+    unitWeight: Float64Array.from(weight),
+    reachStart: Int32Array.from(coverStart),
+    reachOptions: Int32Array.from(coverOptions),
+    preCovered: Uint8Array.from(pre),
+    maxConversions: sc.budget.maxConversions,
     budget: sc.budget.maxCost,
-    group,
-    area,
-    groupCapacity: Float64Array.from(sc.candidates.areaM2),
-    optionClass,
-    classMin,
+    serviceMin: classMin,
     unitGroup,
     equityShare,
-    preCovered: Uint8Array.from(pre),
     optionIds: oc.map((c, k) => `${sc.candidates.ids[c]}:${sc.services[os[k]].id}`),
   };
+
   return {
     input,
     unitBlock: Int32Array.from(ub),
