@@ -8,6 +8,13 @@ export interface CsvRow {
   /** Line number as a spreadsheet shows it: the header is 1, the first data row 2. */
   line: number;
   values: Record<string, string>;
+  /** The same values in header order. */
+  cells: string[];
+}
+
+export interface CsvOptions {
+  /** Allow empty header cells (R and pandas write one for the row index); such columns cannot be named. */
+  allowBlankHeader?: boolean;
 }
 
 export interface CsvTable {
@@ -17,7 +24,7 @@ export interface CsvTable {
 }
 
 /** Parse CSV text; `file` names it in errors. Blank lines are skipped but still counted. */
-export function parseCsvText(text: string, file: string): Promise<CsvTable> {
+export function parseCsvText(text: string, file: string, opts: CsvOptions = {}): Promise<CsvTable> {
   return new Promise((resolve, reject) => {
     const records: string[][] = [];
     parseString(text.replace(/^\uFEFF/, ''), { headers: false, ignoreEmpty: false, trim: true })
@@ -31,6 +38,7 @@ export function parseCsvText(text: string, file: string): Promise<CsvTable> {
         const header = records[0];
         const seen = new Set<string>();
         for (const h of header) {
+          if (h === '' && opts.allowBlankHeader) continue;
           if (h === '') return reject(new InputError(file, 'the header has an empty column name', 1));
           if (seen.has(h)) return reject(new InputError(file, `the header repeats column '${h}'`, 1));
           seen.add(h);
@@ -43,8 +51,8 @@ export function parseCsvText(text: string, file: string): Promise<CsvTable> {
             return reject(new InputError(file, `has ${r.length} values, the header has ${header.length} columns`, i + 1));
           }
           const values: Record<string, string> = {};
-          header.forEach((h, k) => (values[h] = r[k] ?? ''));
-          rows.push({ line: i + 1, values });
+          const cells = header.map((h, k) => (values[h] = r[k] ?? ''));
+          rows.push({ line: i + 1, values, cells });
         }
         resolve({ file, header, rows });
       });
@@ -52,14 +60,14 @@ export function parseCsvText(text: string, file: string): Promise<CsvTable> {
 }
 
 /** Read a CSV file; a missing file is an InputError naming it. */
-export async function readCsv(file: string): Promise<CsvTable> {
+export async function readCsv(file: string, opts: CsvOptions = {}): Promise<CsvTable> {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch {
     throw new InputError(file, 'file not found or unreadable');
   }
-  return parseCsvText(text, file);
+  return parseCsvText(text, file, opts);
 }
 
 /** CSV text of a table (header + rows of primitive values). */

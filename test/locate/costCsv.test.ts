@@ -29,10 +29,10 @@ describe('reading a long-form cost CSV', () => {
 
   it('names the row and field of a non-numeric cost', async () => {
     const f = write('client,site,d,w\na,s1,1,1\nb,s1,far,1\n');
-    await expect(readCostCsv(f, OPTS)).rejects.toThrow(/row 2 field 'd': cost is 'far', expected a number/);
+    await expect(readCostCsv(f, OPTS)).rejects.toThrow(/row 3 field 'd': cost is 'far', expected a number/);
   });
 
   it('rejects a negative weight with its row', async () => {
-    await expect(readCostCsv(write('client,site,d,w\na,s1,1,-3\n'), OPTS)).rejects.toThrow(/row 1 field 'w'/);
+    await expect(readCostCsv(write('client,site,d,w\na,s1,1,-3\n'), OPTS)).rejects.toThrow(/row 2 field 'w'/);
   });
 });
