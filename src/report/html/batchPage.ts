@@ -2,33 +2,19 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { reportAssets } from './assets.ts';
-import { escapeHtml, inlineScript, inlineStyle, jsonForScript } from './embed.ts';
+import { htmlDocument } from './embed.ts';
 import type { BatchReportData } from './fromBatch.ts';
 
 const batchJs = () => fs.readFileSync(fileURLToPath(new URL('./client/batch.js', import.meta.url)), 'utf8');
 
 export function batchReportHtml(data: BatchReportData): string {
   const a = reportAssets();
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="quarterhour report">
-<title>${escapeHtml(data.title)}</title>
-<style>${inlineStyle(a.clientCss)}</style>
-</head>
-<body>
+  const body = `
 <header><h1 id="title"></h1><p id="subtitle"></p></header>
 <main>
 <section id="curves"><h2>Curves</h2><div id="controls"></div>
 <figure><figcaption id="curve-caption"></figcaption><div class="chart"><canvas id="chart-curve"></canvas></div></figure></section>
 <section id="runs"><h2>Runs</h2><div id="run-table"></div></section>
-</main>
-<script type="application/json" id="report-data">${jsonForScript(data)}</script>
-<script>${inlineScript(a.chartJs)}</script>
-<script>${inlineScript(batchJs())}</script>
-</body>
-</html>
-`;
+</main>`;
+  return htmlDocument({ title: data.title, styles: [a.clientCss], body, data, scripts: [a.chartJs, batchJs()] });
 }

@@ -27,3 +27,23 @@ export function inlineScript(code: string): string {
 export function inlineStyle(css: string): string {
   return css.replace(/<\/(style)/gi, '<\\/$1');
 }
+
+/** One self-contained HTML document: inlined styles, the body markup, the data as JSON, inlined scripts. */
+export function htmlDocument(o: { title: string; styles: string[]; body: string; data: unknown; scripts: string[] }): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="quarterhour report">
+<title>${escapeHtml(o.title)}</title>
+${o.styles.map((css) => `<style>${inlineStyle(css)}</style>`).join('\n')}
+</head>
+<body>
+${o.body.trim()}
+<script type="application/json" id="report-data">${jsonForScript(o.data)}</script>
+${o.scripts.map((js) => `<script>${inlineScript(js)}</script>`).join('\n')}
+</body>
+</html>
+`;
+}

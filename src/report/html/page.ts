@@ -1,21 +1,11 @@
 /** The report page: one HTML file with the libraries, the styles, the data and the page script inlined. */
 import { reportAssets } from './assets.ts';
 import type { ReportData } from './data.ts';
-import { escapeHtml, inlineScript, inlineStyle, jsonForScript } from './embed.ts';
+import { htmlDocument } from './embed.ts';
 
 export function reportHtml(data: ReportData): string {
   const a = reportAssets();
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="quarterhour report">
-<title>${escapeHtml(data.title)}</title>
-<style>${inlineStyle(a.leafletCss)}</style>
-<style>${inlineStyle(a.clientCss)}</style>
-</head>
-<body>
+  const body = `
 <header><h1 id="title"></h1><p id="subtitle"></p></header>
 <main>
 <section id="map-section"><h2>Map</h2><div id="controls"></div><div id="map"></div><div id="legend"></div></section>
@@ -25,12 +15,6 @@ export function reportHtml(data: ReportData): string {
 </section>
 <section id="plans"><h2>Plans</h2><div id="plan-tables"></div></section>
 <section id="differences"><h2>Where the plans differ</h2><div id="difference-tables"></div></section>
-</main>
-<script type="application/json" id="report-data">${jsonForScript(data)}</script>
-<script>${inlineScript(a.leafletJs)}</script>
-<script>${inlineScript(a.chartJs)}</script>
-<script>${inlineScript(a.clientJs)}</script>
-</body>
-</html>
-`;
+</main>`;
+  return htmlDocument({ title: data.title, styles: [a.leafletCss, a.clientCss], body, data, scripts: [a.leafletJs, a.chartJs, a.clientJs] });
 }
