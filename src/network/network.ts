@@ -5,12 +5,10 @@
  * to the nearest junction.
  */
 
-export interface RoadNetwork {
+export interface RoadNetwork extends EdgeList {
   nodeCount: number;
   /** Undirected edges; there are 2 x edgeCount arcs. */
   edgeCount: number;
-  lon: Float64Array;
-  lat: Float64Array;
   /** Arcs of node u are offsets[u] .. offsets[u+1). Length nodeCount + 1. */
   offsets: Int32Array;
   /** Head node of each arc. */
@@ -19,13 +17,6 @@ export interface RoadNetwork {
   lengths: Float64Array;
   /** Undirected edge id of each arc. */
   arcEdge: Int32Array;
-  edgeFrom: Int32Array;
-  edgeTo: Int32Array;
-  edgeLength: Float64Array;
-  /** Shape points of edge e are shapeOffsets[e] .. shapeOffsets[e+1). Length edgeCount + 1. */
-  shapeOffsets: Int32Array;
-  shapeLon: Float64Array;
-  shapeLat: Float64Array;
   /** The single buffer all arrays view when the network was decoded from network.bin (shareable with workers), else null. */
   buffer: ArrayBuffer | SharedArrayBuffer | null;
 }
@@ -37,6 +28,7 @@ export interface EdgeList {
   edgeFrom: Int32Array;
   edgeTo: Int32Array;
   edgeLength: Float64Array;
+  /** Shape points of edge e are shapeOffsets[e] .. shapeOffsets[e+1). Length edgeCount + 1. */
   shapeOffsets: Int32Array;
   shapeLon: Float64Array;
   shapeLat: Float64Array;

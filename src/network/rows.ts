@@ -5,6 +5,7 @@
  */
 import { DijkstraScratch } from './dijkstra.ts';
 import type { RoadNetwork } from './network.ts';
+import type { NetworkMatrixResult } from '../../workers/protocol.ts';
 
 /** Where points meet the network (the part of a SnapResult the matrix needs); edge -1 = not snapped. */
 export interface SnapPoints {
@@ -13,16 +14,8 @@ export interface SnapPoints {
   accessM: Float64Array;
 }
 
-/** A block of matrix rows in CSR, offsets relative to the block (offsets[0] = 0). */
-export interface MatrixRows {
-  rowStart: number;
-  rowEnd: number;
-  offsets: Int32Array;
-  index: Int32Array;
-  metres: Float64Array;
-  /** Arcs relaxed while computing these rows. */
-  relaxed: number;
-}
+/** A block of matrix rows in CSR, offsets relative to the block (offsets[0] = 0): the network worker's result. */
+export type MatrixRows = NetworkMatrixResult;
 
 /** Targets attached to nodes and to edges (CSR), with the extra walk from the node to the target. */
 export interface TargetIndex {

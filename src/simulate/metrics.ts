@@ -50,6 +50,12 @@ export interface SimulationMetrics {
   siteLoads: SiteLoad[];
 }
 
+/**
+ * Per-(block, age band, service) tallies, index (b * 6 + band) * nServices + s: simulated trips (demand,
+ * unserved included: the optimizer's weights), trips within the threshold, unserved trips, and the sum
+ * of served trips' walking minutes; and per (block, band), index b * 6 + band, residents and residents
+ * reaching every basic service within 15 minutes.
+ */
 export interface Tallies {
   nBlocks: number;
   demand: Float64Array;

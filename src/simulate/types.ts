@@ -3,7 +3,7 @@ import type { Piscina } from 'piscina';
 import type { ResidentColumns, TripColumns } from '../../workers/protocol.ts';
 import type { Plan } from './plan.ts';
 import type { SiteCatalogue } from './sites.ts';
-import type { SimulationMetrics } from './metrics.ts';
+import type { SimulationMetrics, Tallies } from './metrics.ts';
 
 export type ChoiceModel = 'nearest' | 'logit';
 
@@ -73,25 +73,14 @@ export interface CapacityReport {
   overloadedSites: number;
 }
 
-export interface SimulationResult {
+/** A simulated day: the tallies of src/simulate/metrics.ts (demand, within, unserved, ...) and more. */
+export interface SimulationResult extends Omit<Tallies, 'nBlocks'> {
   scenario: string;
   seed: number;
   options: ResolvedSimulateOptions;
   sites: SiteCatalogue;
   residents: ResidentColumns | null;
   trips: TripColumns;
-  /**
-   * Simulated trips per (block, age band, service): demand[(b * 6 + band) * nServices + s], length
-   * nBlocks * 6 * nServices. Unserved trips are included (they are demand). The optimizer's weights.
-   */
-  demand: Float64Array;
-  /** Same layout: trips within the service's threshold, unserved trips, and the sum of served trips' walking minutes. */
-  within: Float64Array;
-  unserved: Float64Array;
-  minutesSum: Float64Array;
-  /** Per (block, age band), index b * 6 + band: residents, and residents reaching every basic service within 15 minutes. */
-  residentsByBlockBand: Int32Array;
-  f15ByBlockBand: Int32Array;
   /** Served trips per site, the sites' capacities (NaN = none) and final shadow prices in minutes (null when capacities are off). */
   loads: Float64Array;
   prices: Float64Array | null;
