@@ -1,5 +1,6 @@
 /** One tidy runs.csv row per batch run: parameters, seed, coverage by age band and service, F15, Gini, plan, solver, timing. */
 import type { CoverageSummary } from '../coverage/residential.ts';
+import type { RunSummary } from '../pipeline/run.ts';
 import type { RunSpec } from './spec.ts';
 
 export type RunRow = Record<string, string | number>;
@@ -24,19 +25,10 @@ export function paramColumns(run: RunSpec, seed: number | string): RunRow {
   };
 }
 
-interface Sim {
-  withinShare: number | null;
-  f15: number | null;
-  giniAccessTime: number | null;
-}
-
-/** The row of a finished run, from its summary.json object. */
-export function runRow(run: RunSpec, summary: Record<string, unknown>, seconds: number): RunRow {
-  const today = summary.today as { coverage: CoverageSummary; simulated: Sim };
-  const withPlan = summary.withPlan as { coverage: CoverageSummary; simulated: Sim } | undefined;
-  const opt = summary.optimize as { solver: { status: string; objective: number; bound: number; gap: number } } | undefined;
-  const plan = summary.plan as { spaces: number; conversions: number; cost: number; areaM2: number } | undefined;
-  const row: RunRow = { ...paramColumns(run, summary.seed as number), status: 'ok', error: '', residents: summary.residents as number };
+/** The row of a finished run, from its summary. */
+export function runRow(run: RunSpec, summary: RunSummary, seconds: number): RunRow {
+  const { today, withPlan, optimize: opt, plan } = summary;
+  const row: RunRow = { ...paramColumns(run, summary.seed), status: 'ok', error: '', residents: summary.residents };
   const cov = (prefix: string, c: CoverageSummary | undefined) => {
     if (!c) return;
     for (const [band, v] of Object.entries(c.byAgeBand)) row[`${prefix}_${band}`] = n(v);

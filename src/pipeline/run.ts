@@ -7,19 +7,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { withOutputDir } from '../io/atomic.ts';
 import { csvString } from '../io/csv.ts';
-import { optimizeScenario, type OptimizeOptions } from '../optimize/optimize.ts';
+import { optimizeScenario, type ModelRecord, type OptimizeOptions, type SolverRecord } from '../optimize/optimize.ts';
 import { planGeojson } from '../plan/geojson.ts';
-import { planToJson, planTotals } from '../plan/io.ts';
-import { beforeAfterText } from '../report/beforeAfterText.ts';
+import { planToJson, planTotals, type PlanTotals } from '../plan/io.ts';
 import { COVERAGE_HEADER, coverageRows } from '../report/coverageCsv.ts';
-import { coverageText } from '../report/coverageText.ts';
+import { runText } from '../report/runText.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { scenarioStats } from '../scenario/stats.ts';
-import type { Scenario } from '../scenario/types.ts';
+import type { NetworkSpec, Scenario, ScenarioStats } from '../scenario/types.ts';
 import { writeSimulationOutputs, type TripsFormat } from '../simulate/output.ts';
 import { simulationReachM } from '../simulate/job.ts';
 import { simulate } from '../simulate/simulate.ts';
-import type { SimulationResult } from '../simulate/types.ts';
+import type { CapacityReport, SimulationResult } from '../simulate/types.ts';
+import type { CoverageSummary } from '../coverage/residential.ts';
 import { computeTravelMatrix } from '../travel/travelMatrix.ts';
 import { staticCoverage } from './staticCoverage.ts';
 
@@ -32,20 +32,48 @@ export interface RunOptions extends Pick<OptimizeOptions, 'solver' | 'timeLimit'
   trips?: TripsFormat;
   log?: (msg: string) => void;
   /** Add files to the output folder before it is moved into place (e.g. a batch's run.json). */
-  extra?: (tmpDir: string, summary: Record<string, unknown>) => void;
+  extra?: (tmpDir: string, summary: RunSummary) => void;
+}
+
+/** The headline numbers of a simulated day. */
+export interface SimulationHeadline {
+  trips: number;
+  unservedTrips: number;
+  withinShare: number | null;
+  withinShareByAgeBand: Record<string, number | null>;
+  withinShareByService: Record<string, number | null>;
+  f15: number | null;
+  f15ByAgeBand: Record<string, number | null>;
+  giniAccessTime: number | null;
+  capacity: CapacityReport;
+}
+
+/** summary.json of a run. */
+export interface RunSummary extends ScenarioStats {
+  quarterhour: 1;
+  scenario: string;
+  /** The scenario, relative to the output folder. */
+  source: string;
+  seed: number;
+  network: NetworkSpec | { kind: 'osm'; file: string };
+  coverageRule: string;
+  today: { coverage: CoverageSummary; simulated: SimulationHeadline };
+  warnings: string[];
+  optimize?: { solver: SolverRecord; model: ModelRecord };
+  plan?: PlanTotals;
+  withPlan?: { coverage: CoverageSummary; simulated: SimulationHeadline };
 }
 
 export interface RunResult {
   outDir: string;
   files: string[];
-  summary: Record<string, unknown>;
+  summary: RunSummary;
   text: string;
   /** Wall-clock seconds per step (kept out of the files, which must not depend on timing). */
   timings: Record<string, number>;
 }
 
-/** The headline numbers of a simulated day. */
-export function simulationHeadline(r: SimulationResult): Record<string, unknown> {
+export function simulationHeadline(r: SimulationResult): SimulationHeadline {
   const m = r.metrics;
   return { trips: m.trips, unservedTrips: m.unservedTrips, withinShare: m.withinShare.overall, withinShareByAgeBand: m.withinShare.byAgeBand, withinShareByService: m.withinShare.byService, f15: m.f15.overall, f15ByAgeBand: m.f15.byAgeBand, giniAccessTime: m.gini.accessTime, capacity: m.capacity };
 }
@@ -79,10 +107,9 @@ export async function runLoaded(sc: Scenario, location: string, opts: RunOptions
   lap('simulateToday');
 
   const outDir = path.resolve(opts.out ?? path.join('results', sc.name));
-  const summary: Record<string, unknown> = {
+  const summary: RunSummary = {
     quarterhour: 1,
     scenario: sc.name,
-    /** The scenario, relative to the output folder. */
     source: path.relative(outDir, path.resolve(location)),
     seed: sc.seed,
     network: sc.network.kind === 'osm' ? { kind: 'osm', file: path.basename(sc.network.file) } : sc.network,
@@ -91,7 +118,6 @@ export async function runLoaded(sc: Scenario, location: string, opts: RunOptions
     today: { coverage: today.summary, simulated: simulationHeadline(simToday) },
     warnings,
   };
-  let text = coverageText(sc.services, today.summary, `Coverage today — ${sc.name} (${stats.residents} residents, seed ${sc.seed}): share of residents within each service's walking threshold`);
 
   let after: ReturnType<typeof staticCoverage> | null = null;
   let simAfter: SimulationResult | null = null;
@@ -108,13 +134,6 @@ export async function runLoaded(sc: Scenario, location: string, opts: RunOptions
     summary.optimize = { solver: optimized.solver, model: optimized.model };
     summary.plan = planTotals(sc, optimized.plan);
     summary.withPlan = { coverage: after.summary, simulated: simulationHeadline(simAfter) };
-    const totals = planTotals(sc, optimized.plan);
-    text += `\n\nPlan: ${totals.conversions} conversions in ${totals.spaces} idle spaces, cost ${totals.cost}, ${totals.areaM2} m² (solver ${solver.solver}: ${solver.status}, gap ${(solver.gap * 100).toFixed(3)}%)\n`;
-    text += optimized.plan.conversions.map((c) => `  ${sc.candidates.ids[c.candidateIndex]} ${sc.candidates.kinds[c.candidateIndex]} (${sc.candidates.areaM2[c.candidateIndex]} m²) -> ${c.serviceIndices.map((s) => sc.services[s].id).join(' + ')}`).join('\n');
-    text += `\n\n${beforeAfterText(sc.services, today.summary, after.summary, 'Coverage with the plan (change from today, percentage points)')}`;
-    const wb = simToday.metrics.withinShare.overall ?? 0;
-    const wa = simAfter.metrics.withinShare.overall ?? 0;
-    text += `\n\nSimulated day: trips within threshold ${(wb * 100).toFixed(1)}% -> ${(wa * 100).toFixed(1)}%, F15 ${((simToday.metrics.f15.overall ?? 0) * 100).toFixed(1)}% -> ${((simAfter.metrics.f15.overall ?? 0) * 100).toFixed(1)}%`;
   }
 
   const files: string[] = [];
@@ -137,5 +156,5 @@ export async function runLoaded(sc: Scenario, location: string, opts: RunOptions
     opts.extra?.(tmp, summary);
   });
   lap('write');
-  return { outDir, files, summary, text, timings };
+  return { outDir, files, summary, text: runText(sc, summary, optimized?.plan ?? null), timings };
 }
