@@ -1,5 +1,4 @@
 /** Shared-data paths, seeded random coverage instances and a brute-force oracle for the locate tests. */
-import fs from 'node:fs';
 import seedrandom from 'seedrandom';
 import { buildCoverage, type CoverageInstance } from '../../src/locate/coverage.ts';
 import { objectiveWeight, selectionToMask, violations } from '../../src/locate/evaluate.ts';
@@ -8,11 +7,7 @@ export const SF_COSTS = '../shared/data/spopt-sf/SF_network_distance_candidateSt
 export const SF_DEMAND = '../shared/data/spopt-sf/SF_demand_205_centroid_uniform_weight.csv';
 export const ORLIB = '../shared/data/orlib-pmed';
 
-export function haveData(...files: string[]): boolean {
-  const missing = files.filter((f) => !fs.existsSync(f));
-  if (missing.length > 0) console.warn(`skipping tests that need ${missing.join(', ')}: not found (the real data lives in ../shared/data)`);
-  return missing.length === 0;
-}
+export { haveData } from '../fixtures/network/sharedData.ts';
 
 export interface RandomOptions {
   nUnits: number;
