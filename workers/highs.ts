@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import highsModule from 'highs';
-import { reply, type HighsTask, type HighsTaskResult, type WorkerReply } from './protocol.ts';
+import { reply, type HighsProbeTask, type HighsProbeTaskResult, type HighsTask, type HighsTaskResult, type WorkerReply } from './protocol.ts';
+import { probeModel } from '../src/locate/lpProbe.ts';
 
 const require = createRequire(import.meta.url);
 type HighsLoader = typeof import('highs').default;
@@ -84,9 +85,30 @@ export async function solveHighs(task: HighsTask): Promise<HighsTaskResult> {
   }
 }
 
-export default async function highsWorker(task: HighsTask): Promise<WorkerReply<HighsTaskResult>> {
-  return reply(() => {
-    if (task.kind !== 'highs') throw new Error(`highs worker: unknown task kind '${String((task as { kind?: unknown }).kind)}'`);
-    return solveHighs(task);
+/** Probe one chain of columns of an LP-format MILP (see src/locate/lpProbe.ts). */
+export async function probeHighs(task: HighsProbeTask): Promise<HighsProbeTaskResult> {
+  const t0 = performance.now();
+  const highs = await loadHighs({ wasmModule: await wasmModule() });
+  const model = highs.createModel({ format: 'lp', data: task.lp });
+  try {
+    model.options.set({ output_flag: false });
+    const xColumn = new Int32Array(task.nOptions).fill(-1);
+    const dims = model.getDimensions();
+    for (let i = 0; i < dims.numCols; i++) {
+      const name = model.getColName(i);
+      if (name.startsWith('x')) xColumn[Number(name.slice(1))] = i;
+    }
+    const out = probeModel(model, { xColumn, probe: task.probe, threshold: task.threshold, deadline: t0 + task.timeLimit * 1000 });
+    return { ...out, seconds: (performance.now() - t0) / 1000 };
+  } finally {
+    model.dispose();
+  }
+}
+
+export default async function highsWorker(task: HighsTask | HighsProbeTask): Promise<WorkerReply<HighsTaskResult | HighsProbeTaskResult>> {
+  return reply<HighsTaskResult | HighsProbeTaskResult>(() => {
+    if (task.kind === 'highs') return solveHighs(task);
+    if (task.kind === 'highs-probe') return probeHighs(task);
+    throw new Error(`highs worker: unknown task kind '${String((task as { kind?: unknown }).kind)}'`);
   });
 }

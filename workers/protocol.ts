@@ -175,6 +175,34 @@ export interface HighsTaskResult {
   warmStart: 'none' | 'accepted' | 'rejected';
 }
 
+/**
+ * LP probing of a 0-1 coverage MILP (workers/highs.ts, src/locate/lpProbe.ts): fix x<k> columns that
+ * no solution worth at least `threshold` can take. One task is one chain of probes, in order.
+ */
+export interface HighsProbeTask {
+  kind: 'highs-probe';
+  lp: string;
+  /** Number of options: columns x0..x<nOptions-1>. */
+  nOptions: number;
+  /** Options this chain probes, in order. */
+  probe: number[];
+  threshold: number;
+  /** Seconds this chain may probe (measured in the worker). */
+  timeLimit: number;
+}
+export interface HighsProbeTaskResult {
+  rootBound: number;
+  fixedBound: number;
+  /** Per option: -1 free, 0 or 1 fixed. */
+  fixed: Int8Array;
+  probes: number;
+  lpSolves: number;
+  complete: boolean;
+  /** Why the chain stopped: all probed, its time limit, or a run of fruitless probes. */
+  stop: 'done' | 'time' | 'unproductive';
+  seconds: number;
+}
+
 /** One multi-start local search start on a coverage instance shared as SharedArrayBuffers (workers/localsearch.ts). */
 export interface LocalSearchTask {
   kind: 'localsearch';

@@ -1,7 +1,9 @@
 /**
  * Seeded random MCLP instances for tests and benchmarks: n demand points and m sites uniform on the
- * unit torus (no edge effects), integer weights 1..100, each site covering the points within a
- * radius drawn so that its disk holds 2-5% of the area (so 2-5% of the points, in expectation).
+ * unit square, integer weights 1..100, each site covering the points within a radius drawn so that
+ * its disk holds 2-5% of the area (so 2-5% of the points, in expectation; less near the edges).
+ * geometry 'torus' wraps the square round (no edges, so every disk holds its full share): a much
+ * harder instance family, whose LP relaxation is about three times weaker.
  */
 import seedrandom from 'seedrandom';
 import { buildCoverage, type CoverageInstance } from './coverage.ts';
@@ -13,9 +15,13 @@ export interface RandomMclpSpec {
   seed: string | number;
   minShare?: number;
   maxShare?: number;
+  /** 'square' (default) or 'torus'. */
+  geometry?: 'square' | 'torus';
 }
 
 export function randomMclp(spec: RandomMclpSpec): CoverageInstance {
+  const torus = spec.geometry === 'torus';
+  if (spec.geometry !== undefined && spec.geometry !== 'square' && !torus) throw new RangeError(`geometry must be 'square' or 'torus', got '${String(spec.geometry)}'`);
   const rng = seedrandom.alea(`mclp:${spec.seed}:${spec.n}:${spec.m}:${spec.p}`);
   const { n, m } = spec;
   const lo = spec.minShare ?? 0.02;
@@ -55,6 +61,7 @@ export function randomMclp(spec: RandomMclpSpec): CoverageInstance {
     const seen: number[] = [];
     const cellsSeen = new Set<number>();
     for (let dx = -span; dx <= span; dx++) for (let dy = -span; dy <= span; dy++) {
+      if (!torus && (cx + dx < 0 || cx + dx >= G || cy + dy < 0 || cy + dy >= G)) continue;
       const gx = (((cx + dx) % G) + G) % G;
       const gy = (((cy + dy) % G) + G) % G;
       const c = gx * G + gy;
@@ -64,8 +71,8 @@ export function randomMclp(spec: RandomMclpSpec): CoverageInstance {
         const i = cellPts[e];
         let ddx = Math.abs(px[i] - sx);
         let ddy = Math.abs(py[i] - sy);
-        if (ddx > 0.5) ddx = 1 - ddx;
-        if (ddy > 0.5) ddy = 1 - ddy;
+        if (torus && ddx > 0.5) ddx = 1 - ddx;
+        if (torus && ddy > 0.5) ddy = 1 - ddy;
         if (ddx * ddx + ddy * ddy <= r2) seen.push(i);
       }
     }

@@ -7,12 +7,16 @@
  *  local       multi-start swap local search; bound from a Lagrangian run
  *  lagrangian  subgradient bound with repair heuristic
  *  auto        local search -> Lagrangian bound -> reduce (merge units, drop dominated options, fix
- *              by bound) -> HiGHS on the reduced model when it is small enough -> best of all
+ *              by bound) -> LP probing on the worker pool (probe.ts) -> HiGHS on the reduced and
+ *              probed model when it is small enough -> best of all
  * Objectives and bounds count pre-covered weight as covered.
  */
 import type { CoverageInstance } from './coverage.ts';
 import { coverageLp } from './lpFormat.ts';
 import { runHighs } from './highs.ts';
+import { probeCoverage } from './probe.ts';
+import { createPool } from '../parallel/pool.ts';
+import type { Piscina } from 'piscina';
 import { greedyState } from './greedy.ts';
 import { multiStartLocal } from './multistart.ts';
 import { lagrangianBound, fixByBound } from './lagrangian.ts';
@@ -37,7 +41,14 @@ export interface CoverageSolveOptions {
   exactMaxNonzeros?: number;
   /** The model name to report (default 'coverage'). */
   model?: LocateModel;
+  /** auto: LP probing before the MILP when the reduced model has at least 40 options (default true). */
+  probe?: boolean;
 }
+
+/** Probing pays only beyond this many options (below, HiGHS alone is quick). */
+const PROBE_MIN_OPTIONS = 40;
+/** Probe chains: fixed, so that results do not depend on the number of threads. */
+const PROBE_CHAINS = 2;
 
 interface Incumbent {
   selection: number[];
@@ -116,10 +127,10 @@ export async function solveCoverage(inst: CoverageInstance, opts: CoverageSolveO
     if (keepRepair && r.objective >= 0) offer(r.selection, 'lagrangian repair');
     return r;
   };
-  const runExact = async (target: CoverageInstance, optionMap: Int32Array | null, fixed: boolean): Promise<void> => {
+  const runExact = async (target: CoverageInstance, optionMap: Int32Array | null, fixed: boolean, pool?: Piscina): Promise<void> => {
     const lp = await phase('model', () => coverageLp(target));
     const startSel = inc ? (optionMap ? mapForward(inc.selection, optionMap) : inc.selection) : undefined;
-    const r = await phase('exact', () => runHighs(lp, { timeLimit: Math.max(0.1, left()), mipRelGap: opts.mipRelGap, start: startSel, nOptions: target.nOptions }));
+    const r = await phase('exact', () => runHighs(lp, { timeLimit: Math.max(0.1, left()), mipRelGap: opts.mipRelGap, start: startSel, nOptions: target.nOptions, pool }));
     notes.push(`exact (HiGHS${optionMap ? ', reduced model' : ''}): ${r.failure ?? r.modelStatus}, objective ${r.objective}, dual bound ${r.dualBound}, warm start ${r.warmStart}`);
     if (r.failure) return;
     if (r.modelStatus === 'infeasible') {
@@ -182,7 +193,37 @@ export async function solveCoverage(inst: CoverageInstance, opts: CoverageSolveO
         const maxNnz = opts.exactMaxNonzeros ?? 2_000_000;
         if (nnz > maxNnz) notes.push(`exact: skipped, reduced model has ${nnz} nonzeros > ${maxNnz}`);
         else if (left() < 0.2) notes.push('exact: skipped, no time left');
-        else await runExact(red.instance, red.optionMap, red.fixedZero + red.fixedOne > 0);
+        else if ((opts.probe ?? true) && inc && red.instance.nOptions >= PROBE_MIN_OPTIONS) {
+          const pool = createPool('highs', Math.min(threads, PROBE_CHAINS));
+          try {
+            const incumbent = inc.objective;
+            const scale = Math.max(1, Math.abs(incumbent));
+            // Solutions better than the incumbent are worth at least this (1 more with integral weights).
+            const threshold = inst.integralWeights ? incumbent + 1 - 1e-6 * scale : incumbent - 1e-7 * scale;
+            const rounds = Math.ceil(PROBE_CHAINS / Math.min(threads, PROBE_CHAINS));
+            const pr = await phase('probe', () => probeCoverage(red.instance, { threshold, timeLimit: (0.5 * left()) / rounds, pool, chains: PROBE_CHAINS }));
+            const stopped = pr.complete ? '' : `, stopped: ${pr.stop.replace('time', 'time limit').replace('unproductive', 'probes fixing nothing')}`;
+            const lpNote = Number.isNaN(pr.rootBound) ? 'LP not solved in time' : `LP bound ${pr.rootBound.toFixed(3)}, ${pr.excludesAll ? 'nothing beats the incumbent' : `${pr.fixedBound.toFixed(3)} under the fixings`}`;
+            notes.push(`probe: ${pr.fixedZero} options closed and ${pr.fixedOne} opened in ${pr.probes} probes (${pr.lpSolves} LP solves${stopped}), ${lpNote}`);
+            if (pr.rootBound < bound) bound = pr.rootBound;
+            if (pr.excludesAll) {
+              proven = true;
+              bound = Math.min(bound, incumbent);
+            } else {
+              if (Number.isFinite(pr.fixedBound)) bound = Math.min(bound, Math.max(pr.fixedBound, incumbent));
+              let target = red;
+              if (pr.fixedZero + pr.fixedOne > 0) {
+                const red2 = await phase('reduce', () => reduceCoverage(red.instance, { fixZero: pr.fixZero, fixOne: pr.fixOne }));
+                notes.push(`reduce: ${red2.unitsBefore} -> ${red2.instance.nUnits} units, ${red2.optionsBefore} -> ${red2.instance.nOptions} options after probing`);
+                target = { ...red2, optionMap: red2.optionMap.map((k) => red.optionMap[k]) };
+              }
+              if (left() < 0.2) notes.push('exact: skipped, no time left');
+              else await runExact(target.instance, target.optionMap, target !== red || red.fixedZero + red.fixedOne > 0, pool);
+            }
+          } finally {
+            await pool.destroy();
+          }
+        } else await runExact(red.instance, red.optionMap, red.fixedZero + red.fixedOne > 0);
         break;
       }
       default:

@@ -3,7 +3,7 @@ import { randomMclp } from '../../src/locate/randomMclp.ts';
 import { solveCoverage } from '../../src/locate/solveCoverage.ts';
 
 describe('a time-limited solve of a big instance', () => {
-  const inst = randomMclp({ n: 5000, m: 500, p: 20, seed: 1 });
+  const inst = randomMclp({ n: 5000, m: 500, p: 20, seed: 1, geometry: 'torus' });
 
   it('returns status time-limit with a valid bound and an honest gap, never optimal (exact)', async () => {
     const r = await solveCoverage(inst, { solver: 'exact', timeLimit: 3 });

@@ -64,7 +64,7 @@ export const command: Command = {
     predefined: 'comma-separated site ids that must be open',
     solver: 'auto (default) | exact (HiGHS) | jslp | greedy | local | lagrangian',
     'time-limit': 'seconds (default 60)',
-    threads: 'worker threads for local search (default 1; results do not depend on it)',
+    threads: 'worker threads for local search and LP probing (default 1; results do not depend on it)',
     seed: 'random seed (default 1)',
     starts: 'local search starts (default 4)',
     'show-model': 'print the model (CPLEX LP format; javascript-lp-solver text with --solver jslp) before solving',

@@ -21,7 +21,7 @@ export const command: Command = {
   help: {
     solver: `${SOLVER_NAMES.join(', ')} (default auto: heuristics, a Lagrangian bound, then HiGHS on the reduced model)`,
     'time-limit': 'seconds for the solver (default 60)',
-    threads: 'worker threads for the simulation and local-search starts (default 1); results do not depend on it',
+    threads: 'worker threads for the simulation, local-search starts and LP probing (default 1); results do not depend on it',
     seed: "override the scenario's seed",
     demand: 'simulated (default: one simulated day) or expected (residents x trip rates)',
     out: 'output folder (default results/<scenario name>-optimize)',

@@ -1,0 +1,169 @@
+/**
+ * LP probing on a 0-1 location MILP held in a HiGHS model (runs inside the HiGHS worker): fix binary
+ * x-columns that no solution better than the incumbent can take.
+ *
+ * With the LP relaxation L (maximisation) and a threshold t (the incumbent plus the least improvement
+ * that counts: 1 with integral weights), a column x[k] may be fixed to 1 - v when the LP with x[k] = v
+ * has an optimum below t: every solution with x[k] = v is then worth less than t. Fixings accumulate
+ * (each one only removes solutions worth less than t, so later probes may use them), which tightens
+ * every later LP. Two tests are used:
+ *  - reduced costs: x[k] at 0 with reduced cost d < 0 gives LP(x[k] = 1) <= L + d, and x[k] at 1 with
+ *    d > 0 gives LP(x[k] = 0) <= L - d (run after every re-solve, on every free column);
+ *  - probing: solve the LP with x[k] fixed (warm, dual simplex) for the columns in `probe`: fractional
+ *    columns first, in increasing value, then those at 0, then the rest; a run of fruitless probes
+ *    ends a phase, so that a weak LP costs a few probes, not the time limit.
+ * The LP optimum under the fixings is a valid upper bound on every solution better than the
+ * incumbent, so max(that optimum, incumbent) bounds the whole problem.
+ */
+import type { Model } from 'highs';
+
+export interface ProbeOptions {
+  /** Column index of each option's x column (-1: not in the model, never fixed). */
+  xColumn: Int32Array;
+  /** Options to probe (the order is decided here, from the LP optimum). */
+  probe: readonly number[];
+  /** Fix when the LP with the column forced is below this value. */
+  threshold: number;
+  /** Stop probing after this many milliseconds (performance.now of the calling thread). */
+  deadline: number;
+}
+
+export interface ProbeOutcome {
+  /** LP relaxation optimum before any fixing (NaN if the LP did not solve). */
+  rootBound: number;
+  /** LP optimum with all fixings (-Infinity when they make it infeasible: nothing beats the threshold). */
+  fixedBound: number;
+  /** Per option: -1 free, 0 or 1 fixed. */
+  fixed: Int8Array;
+  probes: number;
+  lpSolves: number;
+  /** Every option in `probe` was probed before the deadline. */
+  complete: boolean;
+  /** Why probing stopped. */
+  stop: ProbeStop;
+}
+
+/** 'done': all probed (or nothing left to gain); 'time': the deadline; 'unproductive': a run of fruitless probes. */
+export type ProbeStop = 'done' | 'time' | 'unproductive';
+
+/** A run of this many probes that fix nothing ends a phase (a weak LP: leave the rest to the MILP). */
+const FRUITLESS_RUN = 24;
+
+const OPTIMAL = 7;
+const INFEASIBLE = 8;
+
+/** Solve the LP within the time left before `deadline` (a time-limited solve has value NaN: never fixes). */
+function solveLp(model: Model, deadline: number): { status: number; value: number } {
+  model.zeroAllClocks();
+  model.options.set({ time_limit: Math.max(0.01, (deadline - performance.now()) / 1000) });
+  model.run();
+  const status = model.getModelStatus() as number;
+  return { status, value: status === OPTIMAL ? model.getObjectiveValue() : status === INFEASIBLE ? -Infinity : NaN };
+}
+
+/** Reduced-cost fixing at the current LP optimum `value`; returns how many columns it fixed. */
+function reducedCostFix(model: Model, value: number, opts: ProbeOptions, fixed: Int8Array): number {
+  const sol = model.getSolution();
+  let n = 0;
+  for (let k = 0; k < fixed.length; k++) {
+    const c = opts.xColumn[k];
+    if (fixed[k] >= 0 || c < 0) continue;
+    const x = sol.colValue[c];
+    const d = sol.colDual[c];
+    let to = -1;
+    if (x <= 1e-9 && d < 0 && value + d < opts.threshold) to = 0;
+    else if (x >= 1 - 1e-9 && d > 0 && value - d < opts.threshold) to = 1;
+    if (to >= 0) {
+      fixed[k] = to;
+      model.changeColBounds(c, to, to);
+      n++;
+    }
+  }
+  return n;
+}
+
+/** Probe the model (its integrality is cleared here: the model is left as an LP with the fixings as bounds). */
+export function probeModel(model: Model, opts: ProbeOptions): ProbeOutcome {
+  const m = opts.xColumn.length;
+  const fixed = new Int8Array(m).fill(-1);
+  model.clearIntegrality();
+  const root = solveLp(model, opts.deadline);
+  let lpSolves = 1;
+  let probes = 0;
+  if (root.status !== OPTIMAL) return { rootBound: root.value, fixedBound: root.value, fixed, probes, lpSolves, complete: false, stop: root.status === INFEASIBLE ? 'done' : 'time' };
+  model.options.set({ presolve: 'off' });
+  let current = root.value;
+  let baseX = model.getSolution().colValue;
+  const baseD = model.getSolution().colDual;
+  reducedCostFix(model, current, opts, fixed);
+  let stop: ProbeStop = 'done';
+  // Fractional columns first, smallest value first: fixing one moves the LP optimum, and the
+  // reduced-cost test after the re-solve then fixes many more at once. Then columns at 0 (least
+  // negative reduced cost first); last, the fractional columns passed over and the columns at 1.
+  // A phase ends after a run of fruitless probes; a fruitless run among the columns at 0 ends it all.
+  const xOf = (k: number): number => baseX[opts.xColumn[k]];
+  const byD = (a: number, b: number): number => baseD[opts.xColumn[b]] - baseD[opts.xColumn[a]] || a - b;
+  const cols = opts.probe.filter((k) => opts.xColumn[k] >= 0 && fixed[k] < 0);
+  const fractional = cols.filter((k) => xOf(k) > 1e-9 && xOf(k) < 1 - 1e-9).sort((a, b) => xOf(a) - xOf(b) || byD(a, b));
+  const zeros = cols.filter((k) => xOf(k) <= 1e-9).sort(byD);
+  const ones = cols.filter((k) => xOf(k) >= 1 - 1e-9).sort(byD);
+  const deferred: number[] = [];
+  const phases: { list: number[]; onRun: 'defer' | 'stop' }[] = [
+    { list: fractional, onRun: 'defer' },
+    { list: zeros, onRun: 'stop' },
+    { list: deferred, onRun: 'stop' },
+  ];
+  phases: for (const phase of phases) {
+    if (phase.list === deferred) deferred.push(...ones);
+    let fruitless = 0;
+    for (let i = 0; i < phase.list.length; i++) {
+      const k = phase.list[i];
+      if (fixed[k] >= 0) continue;
+      if (current < opts.threshold) break phases; // the fixings alone exclude everything better than the incumbent
+      if (performance.now() > opts.deadline) {
+        stop = 'time';
+        break phases;
+      }
+      if (fruitless >= FRUITLESS_RUN) {
+        if (phase.onRun === 'stop') {
+          stop = 'unproductive';
+          break phases;
+        }
+        deferred.push(...phase.list.slice(i));
+        break;
+      }
+      const c = opts.xColumn[k];
+      const x = baseX[c];
+      probes++;
+      fruitless++;
+      // Forcing a column to its value in the LP optimum changes nothing: probe only the other side(s).
+      const sides = x <= 1e-9 ? [1] : x >= 1 - 1e-9 ? [0] : x > 0.5 ? [0, 1] : [1, 0];
+      for (const v of sides) {
+        model.changeColBounds(c, v, v);
+        const r = solveLp(model, opts.deadline);
+        lpSolves++;
+        model.changeColBounds(c, 0, 1);
+        if (!(r.value < opts.threshold)) continue; // NaN (not solved) never fixes
+        fixed[k] = 1 - v;
+        fruitless = 0;
+        model.changeColBounds(c, 1 - v, 1 - v);
+        const again = solveLp(model, opts.deadline);
+        lpSolves++;
+        current = again.value;
+        if (again.status === OPTIMAL) {
+          baseX = model.getSolution().colValue;
+          reducedCostFix(model, current, opts, fixed);
+        }
+        break;
+      }
+      if (Number.isNaN(current)) {
+        stop = 'time';
+        break phases;
+      }
+    }
+  }
+  // The bound under the final fixings (usually a warm re-solve of a few iterations: a second's grace).
+  const last = solveLp(model, Math.max(opts.deadline, performance.now()) + 1000);
+  lpSolves++;
+  return { rootBound: root.value, fixedBound: last.status === OPTIMAL || last.status === INFEASIBLE ? last.value : NaN, fixed, probes, lpSolves, complete: stop === 'done', stop };
+}
