@@ -10,8 +10,8 @@
  *  - reduced costs: x[k] at 0 with reduced cost d < 0 gives LP(x[k] = 1) <= L + d, and x[k] at 1 with
  *    d > 0 gives LP(x[k] = 0) <= L - d (run after every re-solve, on every free column);
  *  - probing: solve the LP with x[k] fixed (warm, dual simplex) for the columns in `probe`: fractional
- *    columns first, in increasing value, then those at 0, then the rest; a run of fruitless probes
- *    ends a phase, so that a weak LP costs a few probes, not the time limit.
+ *    columns first, in increasing value, then those at 0, then those at 1; a run of fruitless probes
+ *    among the latter ends probing.
  * The LP optimum under the fixings is a valid upper bound on every solution better than the
  * incumbent, so max(that optimum, incumbent) bounds the whole problem.
  */
@@ -46,7 +46,7 @@ export interface ProbeOutcome {
 /** 'done': all probed (or nothing left to gain); 'time': the deadline; 'unproductive': a run of fruitless probes. */
 export type ProbeStop = 'done' | 'time' | 'unproductive';
 
-/** A run of this many probes that fix nothing ends a phase (a weak LP: leave the rest to the MILP). */
+/** A run of this many probes of columns at 0 or 1 that fix nothing ends probing (a weak LP: leave the rest to the MILP). */
 const FRUITLESS_RUN = 24;
 
 const OPTIMAL = 7;
@@ -61,13 +61,13 @@ function solveLp(model: Model, deadline: number): { status: number; value: numbe
   return { status, value: status === OPTIMAL ? model.getObjectiveValue() : status === INFEASIBLE ? -Infinity : NaN };
 }
 
-/** Reduced-cost fixing at the current LP optimum `value`; returns how many columns it fixed. */
-function reducedCostFix(model: Model, value: number, opts: ProbeOptions, fixed: Int8Array): number {
+/** Reduced-cost fixing at the current LP optimum `value` of the free columns; returns how many it fixed. */
+function reducedCostFix(model: Model, value: number, opts: ProbeOptions, fixed: Int8Array, free: Uint8Array): number {
   const sol = model.getSolution();
   let n = 0;
   for (let k = 0; k < fixed.length; k++) {
     const c = opts.xColumn[k];
-    if (fixed[k] >= 0 || c < 0) continue;
+    if (fixed[k] >= 0 || !free[k]) continue;
     const x = sol.colValue[c];
     const d = sol.colDual[c];
     let to = -1;
@@ -86,6 +86,16 @@ function reducedCostFix(model: Model, value: number, opts: ProbeOptions, fixed: 
 export function probeModel(model: Model, opts: ProbeOptions): ProbeOutcome {
   const m = opts.xColumn.length;
   const fixed = new Int8Array(m).fill(-1);
+  // Columns in the model whose bounds are not already fixed (e.g. predefined sites are x = 1): only these are probed.
+  const free = new Uint8Array(m);
+  const numCols = model.getDimensions().numCols;
+  if (numCols > 0) {
+    const cols = model.getCols({ kind: 'range', from: 0, to: numCols - 1 });
+    for (let k = 0; k < m; k++) {
+      const c = opts.xColumn[k];
+      if (c >= 0 && cols.lower[c] < cols.upper[c]) free[k] = 1;
+    }
+  }
   model.clearIntegrality();
   const root = solveLp(model, opts.deadline);
   let lpSolves = 1;
@@ -95,71 +105,56 @@ export function probeModel(model: Model, opts: ProbeOptions): ProbeOutcome {
   let current = root.value;
   let baseX = model.getSolution().colValue;
   const baseD = model.getSolution().colDual;
-  reducedCostFix(model, current, opts, fixed);
+  reducedCostFix(model, current, opts, fixed, free);
   let stop: ProbeStop = 'done';
   // Fractional columns first, smallest value first: fixing one moves the LP optimum, and the
-  // reduced-cost test after the re-solve then fixes many more at once. Then columns at 0 (least
-  // negative reduced cost first); last, the fractional columns passed over and the columns at 1.
-  // A phase ends after a run of fruitless probes; a fruitless run among the columns at 0 ends it all.
+  // reduced-cost test after the re-solve then fixes many more at once. Then the columns at 0 (least
+  // negative reduced cost first), then those at 1; among these a run of fruitless probes ends probing
+  // (a weak LP: leave the rest to the MILP).
   const xOf = (k: number): number => baseX[opts.xColumn[k]];
   const byD = (a: number, b: number): number => baseD[opts.xColumn[b]] - baseD[opts.xColumn[a]] || a - b;
-  const cols = opts.probe.filter((k) => opts.xColumn[k] >= 0 && fixed[k] < 0);
+  const cols = opts.probe.filter((k) => free[k] && fixed[k] < 0);
   const fractional = cols.filter((k) => xOf(k) > 1e-9 && xOf(k) < 1 - 1e-9).sort((a, b) => xOf(a) - xOf(b) || byD(a, b));
-  const zeros = cols.filter((k) => xOf(k) <= 1e-9).sort(byD);
-  const ones = cols.filter((k) => xOf(k) >= 1 - 1e-9).sort(byD);
-  const deferred: number[] = [];
-  const phases: { list: number[]; onRun: 'defer' | 'stop' }[] = [
-    { list: fractional, onRun: 'defer' },
-    { list: zeros, onRun: 'stop' },
-    { list: deferred, onRun: 'stop' },
-  ];
-  phases: for (const phase of phases) {
-    if (phase.list === deferred) deferred.push(...ones);
-    let fruitless = 0;
-    for (let i = 0; i < phase.list.length; i++) {
-      const k = phase.list[i];
-      if (fixed[k] >= 0) continue;
-      if (current < opts.threshold) break phases; // the fixings alone exclude everything better than the incumbent
-      if (performance.now() > opts.deadline) {
-        stop = 'time';
-        break phases;
+  const atBounds = [...cols.filter((k) => xOf(k) <= 1e-9).sort(byD), ...cols.filter((k) => xOf(k) >= 1 - 1e-9).sort(byD)];
+  let fruitless = 0;
+  for (const k of [...fractional, ...atBounds]) {
+    if (fixed[k] >= 0) continue;
+    if (current < opts.threshold) break; // the fixings alone exclude everything better than the incumbent
+    if (performance.now() > opts.deadline) {
+      stop = 'time';
+      break;
+    }
+    if (fruitless >= FRUITLESS_RUN) {
+      stop = 'unproductive';
+      break;
+    }
+    const c = opts.xColumn[k];
+    const x = baseX[c];
+    probes++;
+    if (x <= 1e-9 || x >= 1 - 1e-9) fruitless++;
+    // Forcing a column to its value in the LP optimum changes nothing: probe only the other side(s).
+    const sides = x <= 1e-9 ? [1] : x >= 1 - 1e-9 ? [0] : x > 0.5 ? [0, 1] : [1, 0];
+    for (const v of sides) {
+      model.changeColBounds(c, v, v);
+      const r = solveLp(model, opts.deadline);
+      lpSolves++;
+      model.changeColBounds(c, 0, 1); // free columns are binaries: back to [0, 1]
+      if (!(r.value < opts.threshold)) continue; // NaN (not solved) never fixes
+      fixed[k] = 1 - v;
+      fruitless = 0;
+      model.changeColBounds(c, 1 - v, 1 - v);
+      const again = solveLp(model, opts.deadline);
+      lpSolves++;
+      current = again.value;
+      if (again.status === OPTIMAL) {
+        baseX = model.getSolution().colValue;
+        reducedCostFix(model, current, opts, fixed, free);
       }
-      if (fruitless >= FRUITLESS_RUN) {
-        if (phase.onRun === 'stop') {
-          stop = 'unproductive';
-          break phases;
-        }
-        deferred.push(...phase.list.slice(i));
-        break;
-      }
-      const c = opts.xColumn[k];
-      const x = baseX[c];
-      probes++;
-      fruitless++;
-      // Forcing a column to its value in the LP optimum changes nothing: probe only the other side(s).
-      const sides = x <= 1e-9 ? [1] : x >= 1 - 1e-9 ? [0] : x > 0.5 ? [0, 1] : [1, 0];
-      for (const v of sides) {
-        model.changeColBounds(c, v, v);
-        const r = solveLp(model, opts.deadline);
-        lpSolves++;
-        model.changeColBounds(c, 0, 1);
-        if (!(r.value < opts.threshold)) continue; // NaN (not solved) never fixes
-        fixed[k] = 1 - v;
-        fruitless = 0;
-        model.changeColBounds(c, 1 - v, 1 - v);
-        const again = solveLp(model, opts.deadline);
-        lpSolves++;
-        current = again.value;
-        if (again.status === OPTIMAL) {
-          baseX = model.getSolution().colValue;
-          reducedCostFix(model, current, opts, fixed);
-        }
-        break;
-      }
-      if (Number.isNaN(current)) {
-        stop = 'time';
-        break phases;
-      }
+      break;
+    }
+    if (Number.isNaN(current)) {
+      stop = 'time';
+      break;
     }
   }
   // The bound under the final fixings (usually a warm re-solve of a few iterations: a second's grace).
