@@ -2,7 +2,7 @@
  * Benchmark of the MCLP solvers on seeded random instances (n demand points, m sites, p), each site
  * covering 2-5% of the points: quarterhour auto, local and lagrangian; the monolithic MILP in HiGHS
  * (WebAssembly, in a worker); CBC (Debian coinor-cbc) on the same LP file; javascript-lp-solver where
- * sane. Each method runs in its own child process (peak memory = that process's max RSS).
+ * sane; and, on request, auto-noprobe (auto without its LP probing). Each method runs in its own child process (peak memory = that process's max RSS).
  *
  *   npx tsx bench/optimize.ts [--sizes 1000x200x10,5000x500x20,...] [--time-limit 30] [--methods auto,local,...] [--seed 1 | --seeds 1-10]
  *                             [--shares 0.02-0.05] [--geometry square|torus] [--out bench/results/optimize.md]
@@ -64,7 +64,9 @@ async function child(method: string, size: string, timeLimit: number, seed: numb
     const r = await runHighs(coverageLp(inst), { timeLimit });
     out = { status: r.failure ? 'error' : r.modelStatus, objective: r.objective, bound: r.dualBound, wall: (performance.now() - t0) / 1000, note: r.failure ?? '' };
   } else {
-    const r = await solveCoverage(inst, { solver: method as SolverName, timeLimit, threads: 2, seed });
+    // 'auto-noprobe': auto without its LP probing, to measure what probing buys.
+    const solver = (method === 'auto-noprobe' ? 'auto' : method) as SolverName;
+    const r = await solveCoverage(inst, { solver, timeLimit, threads: 2, seed, probe: method !== 'auto-noprobe' });
     out = { status: r.status, objective: r.objective, bound: r.bound, wall: (performance.now() - t0) / 1000, note: r.notes.map((s) => s.split(':')[0]).join('+') };
   }
   process.stdout.write(`RESULT ${JSON.stringify({ ...out, peakMiB: process.resourceUsage().maxRSS / 1024 })}\n`);
