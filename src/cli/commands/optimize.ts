@@ -19,7 +19,7 @@ export const command: Command = {
   summary: 'choose which idle spaces become which services to maximise walking-threshold coverage of demand',
   usage: 'optimize <scenario> [--solver NAME] [--time-limit S] [--threads N] [--seed S] [--demand simulated|expected] [--out DIR] [--json]',
   help: {
-    solver: `${SOLVER_NAMES.join(', ')} (default auto: heuristics, a Lagrangian bound, then HiGHS on the reduced model)`,
+    solver: `${SOLVER_NAMES.join(', ')} (default auto: heuristics, a Lagrangian bound, LP probing, then HiGHS on the reduced model)`,
     'time-limit': 'seconds for the solver (default 60)',
     threads: 'worker threads for the simulation, local-search starts and LP probing (default 1); results do not depend on it',
     seed: "override the scenario's seed",
