@@ -205,7 +205,8 @@ export async function solveCoverage(inst: CoverageInstance, opts: CoverageSolveO
             const stopped = pr.complete ? '' : `, stopped: ${pr.stop.replace('time', 'time limit').replace('unproductive', 'probes fixing nothing')}`;
             const lpNote = Number.isNaN(pr.rootBound) ? 'LP not solved in time' : `LP bound ${pr.rootBound.toFixed(3)}, ${pr.excludesAll ? 'nothing beats the incumbent' : `${pr.fixedBound.toFixed(3)} under the fixings`}`;
             notes.push(`probe: ${pr.fixedZero} options closed and ${pr.fixedOne} opened in ${pr.probes} probes (${pr.lpSolves} LP solves${stopped}), ${lpNote}`);
-            if (pr.rootBound < bound) bound = pr.rootBound;
+            // The LP bounds the solutions that survive the Lagrangian fixings, i.e. those better than the incumbent.
+            if (!Number.isNaN(pr.rootBound)) bound = Math.min(bound, Math.max(pr.rootBound, incumbent));
             if (pr.excludesAll) {
               proven = true;
               bound = Math.min(bound, incumbent);
