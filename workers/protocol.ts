@@ -177,26 +177,30 @@ export interface HighsTaskResult {
 
 /**
  * LP probing of a 0-1 coverage MILP (workers/highs.ts, src/locate/lpProbe.ts): fix x<k> columns that
- * no solution worth at least `threshold` can take. One task is one chain of probes, in order.
+ * no solution worth at least `threshold` can take. One task is one chain of probes.
  */
 export interface HighsProbeTask {
   kind: 'highs-probe';
   lp: string;
   /** Number of options: columns x0..x<nOptions-1>. */
   nOptions: number;
-  /** Options this chain probes, in order. */
+  /** Options this chain probes (the worker orders them from the LP optimum). */
   probe: number[];
+  /** Fix an option to 1 - v when the LP with it forced to v is below this. */
   threshold: number;
   /** Seconds this chain may probe (measured in the worker). */
   timeLimit: number;
 }
 export interface HighsProbeTaskResult {
+  /** LP relaxation optimum before any fixing (NaN if the LP did not solve in time). */
   rootBound: number;
+  /** LP optimum under all the chain's fixings (-Infinity when they empty it: nothing reaches the threshold). */
   fixedBound: number;
   /** Per option: -1 free, 0 or 1 fixed. */
   fixed: Int8Array;
   probes: number;
   lpSolves: number;
+  /** Every option was probed (stop 'done'). */
   complete: boolean;
   /** Why the chain stopped: all probed, its time limit, or a run of fruitless probes. */
   stop: 'done' | 'time' | 'unproductive';

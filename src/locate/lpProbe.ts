@@ -16,6 +16,7 @@
  * incumbent, so max(that optimum, incumbent) bounds the whole problem.
  */
 import type { Model } from 'highs';
+import type { HighsProbeTaskResult } from '../../workers/protocol.ts';
 
 export interface ProbeOptions {
   /** Column index of each option's x column (-1: not in the model, never fixed). */
@@ -28,23 +29,11 @@ export interface ProbeOptions {
   deadline: number;
 }
 
-export interface ProbeOutcome {
-  /** LP relaxation optimum before any fixing (NaN if the LP did not solve). */
-  rootBound: number;
-  /** LP optimum with all fixings (-Infinity when they make it infeasible: nothing beats the threshold). */
-  fixedBound: number;
-  /** Per option: -1 free, 0 or 1 fixed. */
-  fixed: Int8Array;
-  probes: number;
-  lpSolves: number;
-  /** Every option in `probe` was probed before the deadline. */
-  complete: boolean;
-  /** Why probing stopped. */
-  stop: ProbeStop;
-}
+/** What a chain of probes found (the worker adds its wall time: workers/protocol.ts). */
+export type ProbeOutcome = Omit<HighsProbeTaskResult, 'seconds'>;
 
 /** 'done': all probed (or nothing left to gain); 'time': the deadline; 'unproductive': a run of fruitless probes. */
-export type ProbeStop = 'done' | 'time' | 'unproductive';
+export type ProbeStop = HighsProbeTaskResult['stop'];
 
 /** A run of this many probes of columns at 0 or 1 that fix nothing ends probing (a weak LP: leave the rest to the MILP). */
 const FRUITLESS_RUN = 24;
