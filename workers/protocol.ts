@@ -200,8 +200,6 @@ export interface HighsProbeTaskResult {
   fixed: Int8Array;
   probes: number;
   lpSolves: number;
-  /** Every option was probed (stop 'done'). */
-  complete: boolean;
   /** Why the chain stopped: all probed, its time limit, or a run of fruitless probes. */
   stop: 'done' | 'time' | 'unproductive';
   seconds: number;

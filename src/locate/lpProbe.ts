@@ -89,7 +89,7 @@ export function probeModel(model: Model, opts: ProbeOptions): ProbeOutcome {
   const root = solveLp(model, opts.deadline);
   let lpSolves = 1;
   let probes = 0;
-  if (root.status !== OPTIMAL) return { rootBound: root.value, fixedBound: root.value, fixed, probes, lpSolves, complete: false, stop: root.status === INFEASIBLE ? 'done' : 'time' };
+  if (root.status !== OPTIMAL) return { rootBound: root.value, fixedBound: root.value, fixed, probes, lpSolves, stop: root.status === INFEASIBLE ? 'done' : 'time' };
   model.options.set({ presolve: 'off' });
   let current = root.value;
   let baseX = model.getSolution().colValue;
@@ -149,5 +149,5 @@ export function probeModel(model: Model, opts: ProbeOptions): ProbeOutcome {
   // The bound under the final fixings (usually a warm re-solve of a few iterations: a second's grace).
   const last = solveLp(model, Math.max(opts.deadline, performance.now()) + 1000);
   lpSolves++;
-  return { rootBound: root.value, fixedBound: last.status === OPTIMAL || last.status === INFEASIBLE ? last.value : NaN, fixed, probes, lpSolves, complete: stop === 'done', stop };
+  return { rootBound: root.value, fixedBound: last.status === OPTIMAL || last.status === INFEASIBLE ? last.value : NaN, fixed, probes, lpSolves, stop };
 }

@@ -20,7 +20,7 @@ import type { Piscina } from 'piscina';
 import { greedyState } from './greedy.ts';
 import { multiStartLocal } from './multistart.ts';
 import { lagrangianBound, fixByBound } from './lagrangian.ts';
-import { reduceCoverage } from './reduce.ts';
+import { reduceCoverage, type Reduction } from './reduce.ts';
 import { objectiveWeight, selectionToMask, totalWeight, uncoverableWeight, violations } from './evaluate.ts';
 import { boundProvesOptimal, relativeGap, type LocateModel, type LocateResult, type SolveStatus, type SolverName } from './result.ts';
 import { solveCoverageJslp } from './jslp.ts';
@@ -152,6 +152,39 @@ export async function solveCoverage(inst: CoverageInstance, opts: CoverageSolveO
     if (r.modelStatus === 'optimal' && r.hasSolution && inc && (opts.mipRelGap ?? 0) === 0 && bound - inc.objective <= 1e-6 * Math.max(1, Math.abs(bound))) proven = true;
   };
 
+  /** LP probing of the reduced model on the HiGHS pool, then the MILP on what probing left (same pool). */
+  const runProbeThenExact = async (red: Reduction, incumbent: number): Promise<void> => {
+    const pool = createPool('highs', Math.min(threads, PROBE_CHAINS));
+    try {
+      const scale = Math.max(1, Math.abs(incumbent));
+      // Solutions better than the incumbent are worth at least this (1 more with integral weights).
+      const threshold = inst.integralWeights ? incumbent + 1 - 1e-6 * scale : incumbent - 1e-7 * scale;
+      const rounds = Math.ceil(PROBE_CHAINS / Math.min(threads, PROBE_CHAINS));
+      const pr = await phase('probe', () => probeCoverage(red.instance, { threshold, timeLimit: (0.5 * left()) / rounds, pool, chains: PROBE_CHAINS }));
+      const stopped = pr.complete ? '' : `, stopped: ${pr.stop.replace('time', 'time limit').replace('unproductive', 'probes fixing nothing')}`;
+      const lpNote = Number.isNaN(pr.rootBound) ? 'LP not solved in time' : `LP bound ${pr.rootBound.toFixed(3)}, ${pr.excludesAll ? 'nothing beats the incumbent' : `${pr.fixedBound.toFixed(3)} under the fixings`}`;
+      notes.push(`probe: ${pr.fixedZero} options closed and ${pr.fixedOne} opened in ${pr.probes} probes (${pr.lpSolves} LP solves${stopped}), ${lpNote}`);
+      // The LP bounds the solutions that survive the Lagrangian fixings, i.e. those better than the incumbent.
+      if (!Number.isNaN(pr.rootBound)) bound = Math.min(bound, Math.max(pr.rootBound, incumbent));
+      if (pr.excludesAll) {
+        proven = true;
+        bound = Math.min(bound, incumbent);
+        return;
+      }
+      if (Number.isFinite(pr.fixedBound)) bound = Math.min(bound, Math.max(pr.fixedBound, incumbent));
+      let target = red;
+      if (pr.fixedZero + pr.fixedOne > 0) {
+        const red2 = await phase('reduce', () => reduceCoverage(red.instance, { fixZero: pr.fixZero, fixOne: pr.fixOne }));
+        notes.push(`reduce: ${red2.unitsBefore} -> ${red2.instance.nUnits} units, ${red2.optionsBefore} -> ${red2.instance.nOptions} options after probing`);
+        target = { ...red2, optionMap: red2.optionMap.map((k) => red.optionMap[k]) };
+      }
+      if (left() < 0.2) notes.push('exact: skipped, no time left');
+      else await runExact(target.instance, target.optionMap, target !== red || red.fixedZero + red.fixedOne > 0, pool);
+    } finally {
+      await pool.destroy();
+    }
+  };
+
   try {
     switch (solver) {
       case 'greedy':
@@ -193,38 +226,8 @@ export async function solveCoverage(inst: CoverageInstance, opts: CoverageSolveO
         const maxNnz = opts.exactMaxNonzeros ?? 2_000_000;
         if (nnz > maxNnz) notes.push(`exact: skipped, reduced model has ${nnz} nonzeros > ${maxNnz}`);
         else if (left() < 0.2) notes.push('exact: skipped, no time left');
-        else if ((opts.probe ?? true) && inc && red.instance.nOptions >= PROBE_MIN_OPTIONS) {
-          const pool = createPool('highs', Math.min(threads, PROBE_CHAINS));
-          try {
-            const incumbent = inc.objective;
-            const scale = Math.max(1, Math.abs(incumbent));
-            // Solutions better than the incumbent are worth at least this (1 more with integral weights).
-            const threshold = inst.integralWeights ? incumbent + 1 - 1e-6 * scale : incumbent - 1e-7 * scale;
-            const rounds = Math.ceil(PROBE_CHAINS / Math.min(threads, PROBE_CHAINS));
-            const pr = await phase('probe', () => probeCoverage(red.instance, { threshold, timeLimit: (0.5 * left()) / rounds, pool, chains: PROBE_CHAINS }));
-            const stopped = pr.complete ? '' : `, stopped: ${pr.stop.replace('time', 'time limit').replace('unproductive', 'probes fixing nothing')}`;
-            const lpNote = Number.isNaN(pr.rootBound) ? 'LP not solved in time' : `LP bound ${pr.rootBound.toFixed(3)}, ${pr.excludesAll ? 'nothing beats the incumbent' : `${pr.fixedBound.toFixed(3)} under the fixings`}`;
-            notes.push(`probe: ${pr.fixedZero} options closed and ${pr.fixedOne} opened in ${pr.probes} probes (${pr.lpSolves} LP solves${stopped}), ${lpNote}`);
-            // The LP bounds the solutions that survive the Lagrangian fixings, i.e. those better than the incumbent.
-            if (!Number.isNaN(pr.rootBound)) bound = Math.min(bound, Math.max(pr.rootBound, incumbent));
-            if (pr.excludesAll) {
-              proven = true;
-              bound = Math.min(bound, incumbent);
-            } else {
-              if (Number.isFinite(pr.fixedBound)) bound = Math.min(bound, Math.max(pr.fixedBound, incumbent));
-              let target = red;
-              if (pr.fixedZero + pr.fixedOne > 0) {
-                const red2 = await phase('reduce', () => reduceCoverage(red.instance, { fixZero: pr.fixZero, fixOne: pr.fixOne }));
-                notes.push(`reduce: ${red2.unitsBefore} -> ${red2.instance.nUnits} units, ${red2.optionsBefore} -> ${red2.instance.nOptions} options after probing`);
-                target = { ...red2, optionMap: red2.optionMap.map((k) => red.optionMap[k]) };
-              }
-              if (left() < 0.2) notes.push('exact: skipped, no time left');
-              else await runExact(target.instance, target.optionMap, target !== red || red.fixedZero + red.fixedOne > 0, pool);
-            }
-          } finally {
-            await pool.destroy();
-          }
-        } else await runExact(red.instance, red.optionMap, red.fixedZero + red.fixedOne > 0);
+        else if ((opts.probe ?? true) && inc && red.instance.nOptions >= PROBE_MIN_OPTIONS) await runProbeThenExact(red, inc.objective);
+        else await runExact(red.instance, red.optionMap, red.fixedZero + red.fixedOne > 0);
         break;
       }
       default:

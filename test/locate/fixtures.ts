@@ -22,6 +22,18 @@ export interface RandomOptions {
   coverProb?: number;
 }
 
+/** One shape of random instance per kind of side constraint, each with a name that reads in a test title. */
+export function constraintShapes(nUnits: number, nOptions: number): [string, RandomOptions][] {
+  return [
+    ['plain MCLP', { nUnits, nOptions, p: 3 }],
+    ['MCLP with a predefined site and pre-covered units', { nUnits, nOptions, p: 3, must: true, preCovered: true }],
+    ['a budget', { nUnits, nOptions, budget: true }],
+    ['floor-area groups', { nUnits, nOptions, p: 4, groups: true }],
+    ['class minimums', { nUnits, nOptions, p: 3, classes: true, coverProb: 0.15 }],
+    ['equity floors', { nUnits, nOptions, p: 3, equity: true }],
+  ];
+}
+
 /** A seeded random coverage instance with optional side constraints. */
 export function randomCoverage(seed: string, o: RandomOptions): CoverageInstance {
   const rng = seedrandom.alea(seed);

@@ -3,16 +3,9 @@ import { probeCoverage } from '../../src/locate/probe.ts';
 import { createPool } from '../../src/parallel/pool.ts';
 import { objectiveWeight, selectionToMask, violations } from '../../src/locate/evaluate.ts';
 import type { CoverageInstance } from '../../src/locate/coverage.ts';
-import { randomCoverage, type RandomOptions } from './fixtures.ts';
+import { constraintShapes, randomCoverage } from './fixtures.ts';
 
-const SHAPES: [string, RandomOptions][] = [
-  ['plain MCLP', { nUnits: 50, nOptions: 12, p: 3 }],
-  ['a predefined site and pre-covered units', { nUnits: 50, nOptions: 12, p: 3, must: true, preCovered: true }],
-  ['a budget', { nUnits: 50, nOptions: 12, budget: true }],
-  ['floor-area groups', { nUnits: 50, nOptions: 12, p: 4, groups: true }],
-  ['class minimums', { nUnits: 50, nOptions: 12, p: 3, classes: true, coverProb: 0.15 }],
-  ['equity floors', { nUnits: 50, nOptions: 12, p: 3, equity: true }],
-];
+const SHAPES = constraintShapes(50, 12);
 
 /** Every feasible selection's value (pre-covered weight excluded, as in the LP), by option mask. */
 function allValues(inst: CoverageInstance): Map<number, number> {

@@ -2,16 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { solveCoverage } from '../../src/locate/solveCoverage.ts';
 import { selectionToMask, violations } from '../../src/locate/evaluate.ts';
 import type { SolverName } from '../../src/locate/result.ts';
-import { bruteForce, randomCoverage, type RandomOptions } from './fixtures.ts';
+import { bruteForce, constraintShapes, randomCoverage } from './fixtures.ts';
 
-const SHAPES: [string, RandomOptions][] = [
-  ['plain MCLP', { nUnits: 40, nOptions: 9, p: 3 }],
-  ['MCLP with a predefined site and pre-covered units', { nUnits: 40, nOptions: 9, p: 3, must: true, preCovered: true }],
-  ['a budget', { nUnits: 40, nOptions: 9, budget: true }],
-  ['floor-area groups', { nUnits: 40, nOptions: 9, p: 4, groups: true }],
-  ['class minimums', { nUnits: 40, nOptions: 9, p: 3, classes: true, coverProb: 0.15 }],
-  ['equity floors', { nUnits: 40, nOptions: 9, p: 3, equity: true }],
-];
+const SHAPES = constraintShapes(40, 9);
 const SOLVERS: SolverName[] = ['exact', 'auto', 'greedy', 'local', 'lagrangian', 'jslp'];
 const SEEDS = ['a', 'b', 'c'];
 
