@@ -36,6 +36,8 @@ interface Row {
   wall: number;
   peakMiB: number;
   note: string;
+  /** The solver's full notes (printed to stderr, not tabled). */
+  detail?: string;
 }
 
 function parseSize(s: string): { n: number; m: number; p: number } {
@@ -67,7 +69,7 @@ async function child(method: string, size: string, timeLimit: number, seed: numb
     // 'auto-noprobe': auto without its LP probing, to measure what probing buys.
     const solver = (method === 'auto-noprobe' ? 'auto' : method) as SolverName;
     const r = await solveCoverage(inst, { solver, timeLimit, threads: 2, seed, probe: method !== 'auto-noprobe' });
-    out = { status: r.status, objective: r.objective, bound: r.bound, wall: (performance.now() - t0) / 1000, note: r.notes.map((s) => s.split(':')[0]).join('+') };
+    out = { status: r.status, objective: r.objective, bound: r.bound, wall: (performance.now() - t0) / 1000, note: r.notes.map((s) => s.split(':')[0]).join('+'), detail: r.notes.join('\n    ') };
   }
   process.stdout.write(`RESULT ${JSON.stringify({ ...out, peakMiB: process.resourceUsage().maxRSS / 1024 })}\n`);
 }
@@ -159,7 +161,7 @@ async function main(): Promise<void> {
         }
       } else row = runChild(method, size, timeLimit, seed);
       rows.push({ ...row, seed });
-      process.stderr.write(`${size} seed ${seed} ${method}: ${row.status} ${row.objective} / ${row.bound} in ${row.wall.toFixed(1)} s\n`);
+      process.stderr.write(`${size} seed ${seed} ${method}: ${row.status} ${row.objective} / ${row.bound} in ${row.wall.toFixed(1)} s\n${row.detail ? `    ${row.detail}\n` : ''}`);
     }
   }
   // Best (smallest valid) bound per size, from any method that reports one.
