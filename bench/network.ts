@@ -83,7 +83,7 @@ const tM1 = await median(3, () => networkDistanceMatrix(net, cells, cells, CUTOF
 t0 = performance.now();
 const m2 = await networkDistanceMatrix(net, cells, cells, CUTOFF_M, { threads: 2 });
 const tM2 = ms(t0);
-const pool = createPool('network', 2);
+const pool = createPool(2);
 await networkDistanceMatrix(net, cells, cells, CUTOFF_M, { threads: 2, pool }); // warm-up: threads started, tsx loaded
 const m2w = await networkDistanceMatrix(net, cells, cells, CUTOFF_M, { threads: 2, pool });
 const tM2w = await median(3, () => networkDistanceMatrix(net, cells, cells, CUTOFF_M, { threads: 2, pool }));

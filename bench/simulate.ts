@@ -106,7 +106,7 @@ async function main(): Promise<void> {
   rows.push(one.row);
   const cold = await timed('model, 2 threads, cold pool', () => simulate(sc, matrix, { ...base, threads: 2 }), 'includes starting 2 workers with the tsx loader');
   rows.push(cold.row);
-  const pool = createPool('simulate', 2);
+  const pool = createPool(2);
   await simulate(sc, matrix, { ...base, threads: 2, pool });
   const warm = await timed('model, 2 threads, warm pool', () => simulate(sc, matrix, { ...base, threads: 2, pool }));
   rows.push(warm.row);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The quarterhour command. Sources are TypeScript, run through tsx's loader (also in worker threads).
-import { register } from 'tsx/esm/api';
-register();
-const { main } = await import('../src/cli/main.ts');
+// The quarterhour command: runs the compiled package in dist/ (built by `npm install` through the
+// `prepare` script, or by `npm run build`).
+import { main } from '../dist/src/cli/main.js';
+
 process.exitCode = await main(process.argv.slice(2));

@@ -1,7 +1,8 @@
-/** Piscina entry point: one batch run — load the scenario, apply the run's parameters, run the full loop into its folder. */
+/** Worker handler: one batch run — load the scenario, apply the run's parameters, run the full loop into its folder. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { reply, type BatchTask, type BatchTaskResult, type WorkerReply } from './protocol.ts';
+import { reply, type WorkerReply } from '../src/parallel/reply.ts';
+import { type BatchTask, type BatchTaskResult } from '../src/batch/task.ts';
 import { applyRun } from '../src/batch/variant.ts';
 import { runRow } from '../src/batch/row.ts';
 import { runLoaded } from '../src/pipeline/run.ts';

@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import highsModule from 'highs';
-import { reply, type HighsProbeTask, type HighsProbeTaskResult, type HighsTask, type HighsTaskResult, type WorkerReply } from './protocol.ts';
+import { reply, type WorkerReply } from '../src/parallel/reply.ts';
+import { type HighsProbeTask, type HighsProbeTaskResult, type HighsTask, type HighsTaskResult } from '../src/locate/highsTask.ts';
 import { probeModel } from '../src/locate/lpProbe.ts';
 
 const require = createRequire(import.meta.url);

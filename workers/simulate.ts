@@ -1,10 +1,8 @@
-/** Worker entry point of the simulation pool: simulates one shard of blocks (src/simulate/shard.ts). */
-import { reply, type SimulateShardResult, type SimulateShardTask, type WorkerReply } from './protocol.ts';
+/** Worker handler: simulates one shard of blocks (src/simulate/shard.ts). */
+import { reply, type WorkerReply } from '../src/parallel/reply.ts';
 import { simulateShard } from '../src/simulate/shard.ts';
+import type { SimulateShardResult, SimulateShardTask } from '../src/simulate/task.ts';
 
-export default async function run(task: SimulateShardTask): Promise<WorkerReply<SimulateShardResult>> {
-  return reply(() => {
-    if (task.kind !== 'simulate-shard') throw new Error(`simulate worker: unknown task kind '${String((task as { kind?: unknown }).kind)}'`);
-    return simulateShard(task, true);
-  });
+export default async function simulateWorker(task: SimulateShardTask): Promise<WorkerReply<SimulateShardResult>> {
+  return reply(() => simulateShard(task, true));
 }

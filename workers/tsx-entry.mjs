@@ -1,6 +1,6 @@
-// Bootstrap of every quarterhour worker thread: registers tsx's TypeScript loader in this thread (a
-// loader passed through execArgv does not reach worker threads on Node 20), then loads the worker's
-// TypeScript entry named in workerData and exports its handler for piscina.
+// Bootstrap of a worker thread when quarterhour runs from its TypeScript sources (tests, scripts through
+// tsx): registers tsx's loader in this thread (a loader passed through execArgv does not reach worker
+// threads on Node 20), then loads the worker entry named in workerData. Compiled code never uses it.
 import { workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { writeCsv } from '../io/csv.ts';
 import { createPool, runTask } from '../parallel/pool.ts';
 import type { TripsFormat } from '../simulate/output.ts';
-import type { BatchTask, BatchTaskResult } from '../../workers/protocol.ts';
+import type { BatchTask, BatchTaskResult } from './task.ts';
 import { ProgressBar } from './progress.ts';
 import { failedRow, header, type RunRow } from './row.ts';
 import type { BatchSpec, RunSpec } from './spec.ts';
@@ -85,14 +85,14 @@ export async function runBatch(spec: BatchSpec, opts: BatchOptions): Promise<Bat
   let failed = 0;
   if (pending.length > 0) {
     const bar = opts.progress === false ? null : new ProgressBar(pending.length, `batch ${spec.name}`);
-    const pool = createPool('batch', opts.threads);
+    const pool = createPool(opts.threads);
     // writes of runs.csv are serialised so that two finishing runs never interleave
     let writing = Promise.resolve();
     try {
       await Promise.all(
         pending.map(async (run) => {
           const t = performance.now();
-          const task: BatchTask = { run, catalogues: spec.catalogues, batchFile: spec.file, runDir: path.join(outDir, run.id), trips: opts.trips ?? 'none' };
+          const task: BatchTask = { kind: 'batch-run', run, catalogues: spec.catalogues, batchFile: spec.file, runDir: path.join(outDir, run.id), trips: opts.trips ?? 'none' };
           let ok = true;
           try {
             const r = await runTask<BatchTaskResult>(pool, task);

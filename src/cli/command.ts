@@ -7,8 +7,6 @@ export type ParsedValues = Record<string, string | boolean | (string | boolean)[
 
 export interface Command {
   name: string;
-  /** One line for the command list. */
-  summary: string;
   /** Usage line(s) after `quarterhour`, e.g. 'run <scenario> [--out DIR]'. */
   usage: string;
   /** Option descriptions for --help, keyed by long name. */
@@ -37,8 +35,9 @@ export function parseCommandArgs(cmd: Command, argv: string[]): { positionals: s
   }
 }
 
-export function commandHelp(cmd: Command): string {
-  const lines = [`quarterhour ${cmd.usage}`, '', cmd.summary, '', 'Options:'];
+/** The --help text of a command; `summary` is its line in the command list (src/cli/main.ts). */
+export function commandHelp(cmd: Command, summary: string): string {
+  const lines = [`quarterhour ${cmd.usage}`, '', summary, '', 'Options:'];
   const all: Record<string, string> = { ...cmd.help, json: 'print a machine-readable summary on stdout', help: 'show this help' };
   for (const [name, text] of Object.entries(all)) {
     const spec = cmd.options[name] ?? COMMON_OPTIONS[name];

@@ -3,45 +3,75 @@ import type { Command } from './command.ts';
 import { commandHelp, EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, parseCommandArgs } from './command.ts';
 import { isInputError } from '../core/errors.ts';
 
-/** Command name -> lazy loader, so that `quarterhour validate` does not load the optimizer. */
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  generate: async () => (await import('./commands/generate.ts')).command,
-  validate: async () => (await import('./commands/validate.ts')).command,
-  'import-osm': async () => (await import('./commands/import-osm.ts')).command,
-  run: async () => (await import('./commands/run.ts')).command,
-  simulate: async () => (await import('./commands/simulate.ts')).command,
-  optimize: async () => (await import('./commands/optimize.ts')).command,
-  locate: async () => (await import('./commands/locate.ts')).command,
-  batch: async () => (await import('./commands/batch.ts')).command,
-  compare: async () => (await import('./commands/compare.ts')).command,
-  report: async () => (await import('./commands/report.ts')).command,
+/**
+ * Every command: its one-line summary and a lazy loader, so that `quarterhour --help` loads no command
+ * and `quarterhour validate` does not load the optimizer.
+ */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  generate: {
+    summary: 'write a seeded synthetic neighbourhood (or a much larger city) as a scenario folder',
+    load: async () => (await import('./commands/generate.ts')).command,
+  },
+  validate: {
+    summary: 'check a scenario folder or JSON file; exit 2 with every problem named by file, row and field',
+    load: async () => (await import('./commands/validate.ts')).command,
+  },
+  'import-osm': {
+    summary: 'build a scenario (walking network, blocks, facilities, idle spaces) from an OpenStreetMap extract',
+    load: async () => (await import('./commands/import-osm.ts')).command,
+  },
+  run: {
+    summary: 'the main job: simulate today, optimize the idle spaces, simulate the plan, compare (results/<scenario>/)',
+    load: async () => (await import('./commands/run.ts')).command,
+  },
+  simulate: {
+    summary: "simulate every resident's trips of a day: trips, access metrics, demand",
+    load: async () => (await import('./commands/simulate.ts')).command,
+  },
+  optimize: {
+    summary: 'choose which idle spaces become which services to maximise walking-threshold coverage of demand',
+    load: async () => (await import('./commands/optimize.ts')).command,
+  },
+  locate: {
+    summary: 'classic location models (LSCP, MCLP, p-median, p-center) on a cost CSV or OR-Library file',
+    load: async () => (await import('./commands/locate.ts')).command,
+  },
+  batch: {
+    summary: 'run a scenario sweep (budgets, ageing, speeds, catalogues, solvers, seeds) into results/<batch>/runs.csv',
+    load: async () => (await import('./commands/batch.ts')).command,
+  },
+  compare: {
+    summary: 'compare siting plans (plan.json files) with today and with each other: coverage, access gained and lost, cost, differences',
+    load: async () => (await import('./commands/compare.ts')).command,
+  },
+  report: {
+    summary: 'write one self-contained HTML report of a run, compare or batch results folder (maps, charts, plan tables, budget curves)',
+    load: async () => (await import('./commands/report.ts')).command,
+  },
 };
 
-async function usage(): Promise<string> {
+function usage(): string {
   const lines = ['quarterhour — simulate and plan 15-minute living circles', '', 'Usage: quarterhour <command> [options]   (quarterhour <command> --help for details)', '', 'Commands:'];
-  for (const load of Object.values(COMMANDS)) {
-    const cmd = await load();
-    lines.push(`  ${cmd.name.padEnd(12)}${cmd.summary}`);
-  }
+  for (const [name, { summary }] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(12)}${summary}`);
   return lines.join('\n');
 }
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(`${await usage()}\n`);
+    process.stdout.write(`${usage()}\n`);
     return name ? EXIT_OK : EXIT_BAD_INPUT;
   }
-  const load = COMMANDS[name];
-  if (!load) {
-    process.stderr.write(`quarterhour: unknown command '${name}'\n\n${await usage()}\n`);
+  const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!entry) {
+    process.stderr.write(`quarterhour: unknown command '${name}'\n\n${usage()}\n`);
     return EXIT_BAD_INPUT;
   }
-  const cmd = await load();
+  const cmd = await entry.load();
   try {
     const { positionals, values } = parseCommandArgs(cmd, rest);
     if (values.help) {
-      process.stdout.write(`${commandHelp(cmd)}\n`);
+      process.stdout.write(`${commandHelp(cmd, entry.summary)}\n`);
       return EXIT_OK;
     }
     return await cmd.run(positionals, values);

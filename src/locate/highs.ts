@@ -3,9 +3,8 @@
  * that a WebAssembly abort (e.g. its 2 GiB heap exhausted) or a runaway solve cannot take this
  * process down: HiGHS gets `time_limit`, and a watchdog terminates the worker if it overruns.
  */
-import type { Piscina } from 'piscina';
-import { createPool } from '../parallel/pool.ts';
-import type { HighsTask, HighsTaskResult, WorkerReply } from '../../workers/protocol.ts';
+import { createPool, runTask, type Pool } from '../parallel/pool.ts';
+import type { HighsTask, HighsTaskResult } from './highsTask.ts';
 
 export interface HighsRunOptions {
   timeLimit: number;
@@ -14,8 +13,8 @@ export interface HighsRunOptions {
   /** Warm start: open option indices (x<k> = 1, other x = 0). */
   start?: number[];
   nOptions?: number;
-  /** Reuse a pool over workers/highs.ts (else one is created and destroyed). */
-  pool?: Piscina;
+  /** The job's worker pool (else a one-thread pool is created and destroyed). */
+  pool?: Pool;
 }
 
 export interface HighsRun extends HighsTaskResult {
@@ -25,12 +24,8 @@ export interface HighsRun extends HighsTaskResult {
   failure?: string;
 }
 
-export function createHighsPool(): Piscina {
-  return createPool('highs', 1);
-}
-
 export async function runHighs(lp: string, opts: HighsRunOptions): Promise<HighsRun> {
-  const pool = opts.pool ?? createHighsPool();
+  const pool = opts.pool ?? createPool(1);
   const task: HighsTask = {
     kind: 'highs',
     lp,
@@ -51,9 +46,7 @@ export async function runHighs(lp: string, opts: HighsRunOptions): Promise<Highs
   const watchdogMs = (opts.timeLimit * 1.5 + 15) * 1000;
   const timer = setTimeout(() => abort.abort(), watchdogMs);
   try {
-    const reply = (await pool.run(task, { signal: abort.signal })) as WorkerReply<HighsTaskResult>;
-    if (!reply.ok) throw new Error(`${reply.error.name}: ${reply.error.message}`);
-    const r = reply.result;
+    const r = await runTask<HighsTaskResult>(pool, task, { signal: abort.signal });
     return { ...r, selected: r.selectedNames.map((s) => Number(s.slice(1))).sort((a, b) => a - b) };
   } catch (e) {
     const msg = abort.signal.aborted ? `HiGHS worker killed after ${(watchdogMs / 1000).toFixed(0)} s` : `HiGHS failed: ${(e as Error).message}`;

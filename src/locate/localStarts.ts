@@ -2,7 +2,23 @@
 import seedrandom from 'seedrandom';
 import type { CoverageInstance } from './coverage.ts';
 import { localSearchStart } from './localSearch.ts';
-import type { LocalSearchTaskResult } from '../../workers/protocol.ts';
+import type { SharedCoverage } from './sharedCoverage.ts';
+
+/** One multi-start local search start on a coverage instance shared as SharedArrayBuffers (workers/localsearch.ts). */
+export interface LocalSearchTask {
+  kind: 'localsearch';
+  /** Serialized CoverageInstance arrays (shared buffers) and scalars. */
+  instance: SharedCoverage;
+  seed: number;
+  starts: number[];
+  deadline: number; // milliseconds from the task's arrival
+  /** Iterated-local-search kicks per start. */
+  kicks?: number;
+}
+
+export interface LocalSearchTaskResult {
+  results: { start: number; objective: number; selection: number[]; sweeps: number }[];
+}
 
 export function startRng(seed: number, start: number): () => number {
   return seedrandom.alea(`locate:${seed}:${start}`);

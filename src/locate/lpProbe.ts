@@ -16,7 +16,7 @@
  * incumbent, so max(that optimum, incumbent) bounds the whole problem.
  */
 import type { Model } from 'highs';
-import type { HighsProbeTaskResult } from '../../workers/protocol.ts';
+import type { HighsProbeTaskResult } from './highsTask.ts';
 
 export interface ProbeOptions {
   /** Column index of each option's x column (-1: not in the model, never fixed). */
@@ -29,7 +29,7 @@ export interface ProbeOptions {
   deadline: number;
 }
 
-/** What a chain of probes found (the worker adds its wall time: workers/protocol.ts). */
+/** What a chain of probes found (the worker adds its wall time: HighsProbeTaskResult in ./highsTask.ts). */
 export type ProbeOutcome = Omit<HighsProbeTaskResult, 'seconds'>;
 
 /** 'done': all probed (or nothing left to gain); 'time': the deadline; 'unproductive': a run of fruitless probes. */

@@ -5,10 +5,9 @@
  * (workers/localsearch.ts) with the instance in shared memory.
  */
 import type { CoverageInstance } from './coverage.ts';
-import { runStarts } from './localStarts.ts';
+import { runStarts, type LocalSearchTask, type LocalSearchTaskResult } from './localStarts.ts';
 import { toShared } from './sharedCoverage.ts';
-import { createPool } from '../parallel/pool.ts';
-import type { LocalSearchTask, LocalSearchTaskResult, WorkerReply } from '../../workers/protocol.ts';
+import { runTask, withPool, type Pool } from '../parallel/pool.ts';
 
 export interface MultiStartResult {
   selection: number[];
@@ -23,27 +22,22 @@ function pickBest(results: LocalSearchTaskResult['results'], starts: number): Mu
   return { selection: best.selection, objective: best.objective, bestStart: best.start, starts };
 }
 
-export async function multiStartLocal(inst: CoverageInstance, opts: { seed: number; starts: number; threads: number; timeLimitMs: number; kicks?: number }): Promise<MultiStartResult> {
+export async function multiStartLocal(inst: CoverageInstance, opts: { seed: number; starts: number; threads: number; timeLimitMs: number; kicks?: number; pool?: Pool }): Promise<MultiStartResult> {
   const starts = Math.max(1, opts.starts);
   const all = Array.from({ length: starts }, (_, i) => i);
   // Small instances run inline: a pool's start-up (about a second) would dominate. Results do not depend on it.
   if (opts.threads <= 1 || starts === 1 || inst.coverOptions.length * starts < 2_000_000) return pickBest(runStarts(inst, opts.seed, all, performance.now() + opts.timeLimitMs, opts.kicks), starts);
   const threads = Math.min(opts.threads, starts);
-  const pool = createPool('localsearch', threads);
-  try {
+  return withPool(opts.pool, threads, async (pool) => {
     const shared = toShared(inst);
     const chunks: number[][] = Array.from({ length: threads }, () => []);
     all.forEach((s) => chunks[s % threads].push(s));
     const replies = await Promise.all(
-      chunks.map((c) => pool.run({ kind: 'localsearch', instance: shared, seed: opts.seed, starts: c, deadline: opts.timeLimitMs, kicks: opts.kicks } satisfies LocalSearchTask) as Promise<WorkerReply<LocalSearchTaskResult>>),
+      chunks.map((c) => {
+        const task: LocalSearchTask = { kind: 'localsearch', instance: shared, seed: opts.seed, starts: c, deadline: opts.timeLimitMs, kicks: opts.kicks };
+        return runTask<LocalSearchTaskResult>(pool, task);
+      }),
     );
-    const results: LocalSearchTaskResult['results'] = [];
-    for (const r of replies) {
-      if (!r.ok) throw new Error(`local search worker: ${r.error.message}`);
-      results.push(...r.result.results);
-    }
-    return pickBest(results, starts);
-  } finally {
-    await pool.destroy();
-  }
+    return pickBest(replies.flatMap((r) => r.results), starts);
+  });
 }

@@ -9,7 +9,7 @@ import type { Piscina } from 'piscina';
 import type { CoverageInstance } from './coverage.ts';
 import { coverageLp } from './lpFormat.ts';
 import { runTask } from '../parallel/pool.ts';
-import type { HighsProbeTask, HighsProbeTaskResult } from '../../workers/protocol.ts';
+import type { HighsProbeTask, HighsProbeTaskResult } from './highsTask.ts';
 
 export interface ProbeResult {
   fixZero: Uint8Array;

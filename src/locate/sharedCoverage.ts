@@ -1,6 +1,14 @@
 /** Moving a coverage instance to worker threads as SharedArrayBuffers (no JSON copies of big arrays). */
 import type { CoverageInstance } from './coverage.ts';
-import type { SharedCoverage } from '../../workers/protocol.ts';
+
+export interface SharedCoverage {
+  nUnits: number;
+  nOptions: number;
+  maxOpen: number;
+  budget: number;
+  arrays: Record<string, Float64Array | Int32Array | Uint8Array>;
+  integralWeights: boolean;
+}
 
 const FIELDS = ['weight', 'coverStart', 'coverOptions', 'cost', 'group', 'area', 'groupCapacity', 'optionClass', 'classMin', 'unitGroup', 'equityShare', 'mustOpen', 'preCovered', 'optStart', 'optUnits'] as const;
 

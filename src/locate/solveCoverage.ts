@@ -15,8 +15,7 @@ import type { CoverageInstance } from './coverage.ts';
 import { coverageLp } from './lpFormat.ts';
 import { runHighs } from './highs.ts';
 import { probeCoverage } from './probe.ts';
-import { createPool } from '../parallel/pool.ts';
-import type { Piscina } from 'piscina';
+import { withPool, type Pool } from '../parallel/pool.ts';
 import { greedyState } from './greedy.ts';
 import { multiStartLocal } from './multistart.ts';
 import { lagrangianBound, fixByBound } from './lagrangian.ts';
@@ -43,6 +42,8 @@ export interface CoverageSolveOptions {
   model?: LocateModel;
   /** auto: LP probing before the MILP when the reduced model has at least 40 options (default true). */
   probe?: boolean;
+  /** The job's worker pool (else the solver makes and destroys its own where it needs one). */
+  pool?: Pool;
 }
 
 /** Probing pays only beyond this many options (below, HiGHS alone is quick). */
@@ -116,7 +117,7 @@ export async function solveCoverage(inst: CoverageInstance, opts: CoverageSolveO
     offer(st.selection(), 'greedy');
   };
   const runLocal = async (budgetMs: number, kicks = opts.kicks ?? 30): Promise<void> => {
-    const r = await phase('local', () => multiStartLocal(inst, { seed, starts, threads, timeLimitMs: budgetMs, kicks }));
+    const r = await phase('local', () => multiStartLocal(inst, { seed, starts, threads, timeLimitMs: budgetMs, kicks, pool: opts.pool }));
     notes.push(`local: best ${r.objective} from start ${r.bestStart} of ${r.starts}`);
     offer(r.selection, 'local');
   };
@@ -127,7 +128,7 @@ export async function solveCoverage(inst: CoverageInstance, opts: CoverageSolveO
     if (keepRepair && r.objective >= 0) offer(r.selection, 'lagrangian repair');
     return r;
   };
-  const runExact = async (target: CoverageInstance, optionMap: Int32Array | null, fixed: boolean, pool?: Piscina): Promise<void> => {
+  const runExact = async (target: CoverageInstance, optionMap: Int32Array | null, fixed: boolean, pool?: Pool): Promise<void> => {
     const lp = await phase('model', () => coverageLp(target));
     const startSel = inc ? (optionMap ? mapForward(inc.selection, optionMap) : inc.selection) : undefined;
     const r = await phase('exact', () => runHighs(lp, { timeLimit: Math.max(0.1, left()), mipRelGap: opts.mipRelGap, start: startSel, nOptions: target.nOptions, pool }));
@@ -154,8 +155,7 @@ export async function solveCoverage(inst: CoverageInstance, opts: CoverageSolveO
 
   /** LP probing of the reduced model on the HiGHS pool, then the MILP on what probing left (same pool). */
   const runProbeThenExact = async (red: Reduction, incumbent: number): Promise<void> => {
-    const pool = createPool('highs', Math.min(threads, PROBE_CHAINS));
-    try {
+    await withPool(opts.pool, Math.min(threads, PROBE_CHAINS), async (pool) => {
       const scale = Math.max(1, Math.abs(incumbent));
       // Solutions better than the incumbent are worth at least this (1 more with integral weights).
       const threshold = inst.integralWeights ? incumbent + 1 - 1e-6 * scale : incumbent - 1e-7 * scale;
@@ -180,9 +180,7 @@ export async function solveCoverage(inst: CoverageInstance, opts: CoverageSolveO
       }
       if (left() < 0.2) notes.push('exact: skipped, no time left');
       else await runExact(target.instance, target.optionMap, target !== red || red.fixedZero + red.fixedOne > 0, pool);
-    } finally {
-      await pool.destroy();
-    }
+    });
   };
 
   try {
@@ -201,7 +199,7 @@ export async function solveCoverage(inst: CoverageInstance, opts: CoverageSolveO
         break;
       case 'exact':
         await runGreedy();
-        await runExact(inst, null, false);
+        await runExact(inst, null, false, opts.pool);
         break;
       case 'jslp': {
         const r = await phase('jslp', () => solveCoverageJslp(inst, { timeLimit: left() }));
@@ -227,7 +225,7 @@ export async function solveCoverage(inst: CoverageInstance, opts: CoverageSolveO
         if (nnz > maxNnz) notes.push(`exact: skipped, reduced model has ${nnz} nonzeros > ${maxNnz}`);
         else if (left() < 0.2) notes.push('exact: skipped, no time left');
         else if ((opts.probe ?? true) && inc && red.instance.nOptions >= PROBE_MIN_OPTIONS) await runProbeThenExact(red, inc.objective);
-        else await runExact(red.instance, red.optionMap, red.fixedZero + red.fixedOne > 0);
+        else await runExact(red.instance, red.optionMap, red.fixedZero + red.fixedOne > 0, opts.pool);
         break;
       }
       default:

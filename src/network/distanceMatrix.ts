@@ -7,7 +7,7 @@
 import type { Piscina } from 'piscina';
 import type { SparseDistanceMatrix } from '../travel/matrix.ts';
 import { createPool, runTask } from '../parallel/pool.ts';
-import type { NetworkMatrixResult, NetworkMatrixTask } from '../../workers/protocol.ts';
+import type { NetworkMatrixResult, NetworkMatrixTask } from './task.ts';
 import { shareNetwork } from './binary.ts';
 import type { RoadNetwork } from './network.ts';
 import { buildTargetIndex, computeMatrixRows, type MatrixRows, type SnapPoints } from './rows.ts';
@@ -39,7 +39,7 @@ export async function networkDistanceMatrix(net: RoadNetwork, origins: SnapPoint
     blocks.push(computeMatrixRows(net, origins, targets, cutoffM, 0, rows));
   } else {
     const shared = shareNetwork(net);
-    const pool = opts.pool ?? createPool('network', threads);
+    const pool = opts.pool ?? createPool(threads);
     try {
       const o = { edge: origins.edge, offsetM: origins.offsetM, accessM: origins.accessM };
       const t = { edge: targets.edge, offsetM: targets.offsetM, accessM: targets.accessM };

@@ -5,7 +5,7 @@
  */
 import { DijkstraScratch } from './dijkstra.ts';
 import type { RoadNetwork } from './network.ts';
-import type { NetworkMatrixResult } from '../../workers/protocol.ts';
+import type { NetworkMatrixResult } from './task.ts';
 
 /** Where points meet the network (the part of a SnapResult the matrix needs); edge -1 = not snapped. */
 export interface SnapPoints {

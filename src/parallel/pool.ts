@@ -1,29 +1,57 @@
-/** Creating piscina pools over the TypeScript entry points in workers/, and unwrapping their replies. */
+/**
+ * The worker pool: one piscina pool over the single worker entry (workers/index), which routes each
+ * task to its handler by the task's `kind`. A job creates one pool and passes it to every stage.
+ * Compiled (dist/) code starts compiled workers; code run from its TypeScript sources (tests,
+ * scripts through tsx) starts workers through tsx's loader.
+ */
 import os from 'node:os';
 import type { TransferListItem } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import type { WorkerReply } from '../../workers/protocol.ts';
+import { unwrap, type WorkerReply } from './reply.ts';
 
-const BOOTSTRAP = new URL('../../workers/tsx-entry.mjs', import.meta.url).href;
+export type Pool = Piscina;
 
-/** A pool over workers/<name>.ts (default export = the task handler) with at most `threads` threads (default: available cores). */
-export function createPool(name: string, threads?: number): Piscina {
+/** Every task names its handler. */
+export interface Task {
+  kind: string;
+}
+
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const ENTRY = new URL(`../../workers/index.${FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url).href;
+const TSX_BOOTSTRAP = new URL('../../workers/tsx-entry.mjs', import.meta.url).href;
+
+/** A pool of at most `threads` worker threads (default: the available cores). */
+export function createPool(threads?: number): Pool {
   const n = Math.max(1, threads ?? os.availableParallelism());
   return new Piscina({
-    filename: BOOTSTRAP,
-    workerData: { entry: new URL(`../../workers/${name}.ts`, import.meta.url).href },
+    filename: FROM_SOURCE ? TSX_BOOTSTRAP : ENTRY,
+    workerData: { entry: ENTRY },
     minThreads: 1,
     maxThreads: n,
-    idleTimeout: 1000,
+    idleTimeout: 10_000,
   });
 }
 
+export interface RunTaskOptions {
+  /** Aborting it terminates the worker running the task (the pool replaces it). */
+  signal?: AbortSignal;
+  /** Buffers moved to the worker instead of copied. */
+  transfer?: TransferListItem[];
+}
+
 /** Run a task and return its result, rethrowing a worker's error in this thread. */
-export async function runTask<T>(pool: Piscina, task: unknown, transferList?: TransferListItem[]): Promise<T> {
-  const r = (await pool.run(task, transferList ? { transferList: transferList as never } : undefined)) as WorkerReply<T>;
-  if (r.ok) return r.result;
-  const err = new Error(r.error.message);
-  err.name = r.error.name;
-  if (r.error.stack) err.stack = r.error.stack;
-  throw err;
+export async function runTask<T>(pool: Pool, task: Task, opts: RunTaskOptions = {}): Promise<T> {
+  const r = (await pool.run(task, { signal: opts.signal, transferList: opts.transfer as never })) as WorkerReply<T>;
+  return unwrap(r);
+}
+
+/** Run `body` on the given pool, or on a pool of `threads` made for it and destroyed after. */
+export async function withPool<T>(pool: Pool | undefined, threads: number | undefined, body: (pool: Pool) => Promise<T>): Promise<T> {
+  if (pool) return body(pool);
+  const own = createPool(threads);
+  try {
+    return await body(own);
+  } finally {
+    await own.destroy();
+  }
 }

@@ -1,5 +1,35 @@
 /** Allocating result columns: SharedArrayBuffer-backed in workers (so results cross threads without a copy), plain otherwise. */
-import type { ResidentColumns, TripColumns } from '../../workers/protocol.ts';
+
+/** Residents as columns, numbered globally in block order. */
+export interface ResidentColumns {
+  count: number;
+  homeBlock: Int32Array;
+  ageBand: Uint8Array;
+  ageYears: Uint8Array;
+  speedMps: Float32Array;
+  /** Household id = global index of the household's first member. */
+  household: Int32Array;
+  /** For 0-5 year olds: global index of the escorting adult, else -1. */
+  escort: Int32Array;
+}
+
+/** Trips as columns, in block order, then resident order, then departure order. */
+export interface TripColumns {
+  count: number;
+  resident: Int32Array;
+  ageBand: Uint8Array;
+  service: Uint16Array;
+  originBlock: Int32Array;
+  /** Site index (facilities 0..F-1, candidates F..), -1 when no site offering the service is within reach. */
+  site: Int32Array;
+  departureMin: Uint16Array;
+  /** Walking minutes from home to the site; NaN when unserved. */
+  walkMin: Float32Array;
+  /** 1 when walkMin <= the service's threshold. */
+  within: Uint8Array;
+  /** 0 for a trip on its own, k >= 1 for the k-th stop of a chained tour. */
+  tourLeg: Uint8Array;
+}
 
 type TypedCtor<T> = { new (buffer: ArrayBufferLike, byteOffset?: number, length?: number): T; new (length: number): T; BYTES_PER_ELEMENT: number };
 

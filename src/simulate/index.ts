@@ -13,6 +13,6 @@ export { simulateToDir, simulationReachM, defaultSimulateOutDir, type SimulateJo
 export { writeSimulationOutputs, writeTripsCsv, writeTripsBinary, readTripsBinary, type TripsFormat, type WrittenOutputs } from './output.ts';
 export { validatePlan, type Plan, type Conversion } from './plan.ts';
 export { siteCatalogue, type SiteCatalogue } from './sites.ts';
-export type { SimulationMetrics, SiteLoad } from './metrics.ts';
+export type { SimulationMetrics, SiteLoad } from './types.ts';
 export type { SimulateOptions, SimulationResult, CapacityReport, ResolvedSimulateOptions, ChoiceModel } from './types.ts';
-export type { ResidentColumns, TripColumns } from '../../workers/protocol.ts';
+export type { ResidentColumns, TripColumns } from './columns.ts';

@@ -11,60 +11,13 @@
  */
 import { AGE_BANDS, N_AGE_BANDS } from '../core/ageBands.ts';
 import type { Scenario } from '../scenario/types.ts';
-import type { TripColumns } from '../../workers/protocol.ts';
+import type { TripColumns } from './columns.ts';
 import { gini } from './gini.ts';
 import type { SiteCatalogue } from './sites.ts';
-import type { CapacityReport, ResolvedSimulateOptions } from './types.ts';
+import type { CapacityReport, ResolvedSimulateOptions, SimulationMetrics, SiteLoad, Tallies } from './types.ts';
 
-export interface SiteLoad {
-  id: string;
-  kind: 'facility' | 'candidate';
-  load: number;
-  capacity: number | null;
-  utilization: number | null;
-  priceMin: number | null;
-}
 
-export interface SimulationMetrics {
-  format: 'quarterhour-simulation-metrics';
-  version: 1;
-  scenario: string;
-  seed: number;
-  options: ResolvedSimulateOptions;
-  residents: number;
-  trips: number;
-  unservedTrips: number;
-  residentsByAgeBand: Record<string, number>;
-  tripsPerResidentByAgeBand: Record<string, number | null>;
-  withinShare: {
-    overall: number | null;
-    byAgeBand: Record<string, number | null>;
-    byService: Record<string, number | null>;
-    byAgeBandAndService: Record<string, Record<string, number | null>>;
-  };
-  unservedByService: Record<string, number>;
-  meanWalkingMin: { overall: number | null; byAgeBand: Record<string, number | null> };
-  f15: { minutes: number; basicServices: string[]; overall: number | null; byAgeBand: Record<string, number | null> };
-  gini: { accessTime: number | null; over: 'served trips walking minutes' };
-  capacity: CapacityReport;
-  siteLoads: SiteLoad[];
-}
 
-/**
- * Per-(block, age band, service) tallies, index (b * 6 + band) * nServices + s: simulated trips (demand,
- * unserved included: the optimizer's weights), trips within the threshold, unserved trips, and the sum
- * of served trips' walking minutes; and per (block, band), index b * 6 + band, residents and residents
- * reaching every basic service within 15 minutes.
- */
-export interface Tallies {
-  nBlocks: number;
-  demand: Float64Array;
-  within: Float64Array;
-  unserved: Float64Array;
-  minutesSum: Float64Array;
-  residentsByBlockBand: Int32Array;
-  f15ByBlockBand: Int32Array;
-}
 
 const share = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 const round = (x: number | null, digits = 6): number | null => (x === null || !Number.isFinite(x) ? null : Number(x.toFixed(digits)));

@@ -18,7 +18,7 @@ import { format } from 'fast-csv';
 import { AGE_BANDS } from '../core/ageBands.ts';
 import { withOutputDir } from '../io/atomic.ts';
 import type { Scenario } from '../scenario/types.ts';
-import type { TripColumns } from '../../workers/protocol.ts';
+import type { TripColumns } from './columns.ts';
 import { allocTrips, TRIP_COLUMN_NAMES } from './columns.ts';
 import { blockMetrics } from './metrics.ts';
 import type { SimulationResult } from './types.ts';

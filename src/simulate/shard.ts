@@ -21,7 +21,8 @@
  * stops are skipped in time.
  */
 import { N_AGE_BANDS } from '../core/ageBands.ts';
-import type { ResidentColumns, SimulateShardResult, SimulateShardTask, TripColumns } from '../../workers/protocol.ts';
+import type { ResidentColumns, TripColumns } from './columns.ts';
+import type { SimulateShardResult, SimulateShardTask } from './task.ts';
 import { activityTables, drawHour, drawService, drawTripCount } from './activities.ts';
 import { alloc, allocResidents, allocTrips, copyTrips, TripBuffer } from './columns.ts';
 import { allocateBands, synthesizeBlock } from './population.ts';

@@ -18,12 +18,13 @@ import { N_AGE_BANDS } from '../core/ageBands.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { SparseDistanceMatrix } from '../travel/matrix.ts';
 import { createPool, runTask } from '../parallel/pool.ts';
-import type { ResidentColumns, SimulateShardResult, SimulateShardTask, SimulateStatic, TripColumns } from '../../workers/protocol.ts';
+import type { ResidentColumns, TripColumns } from './columns.ts';
+import type { SimulateShardResult, SimulateShardTask, SimulateStatic } from './task.ts';
 import { allocResidents, allocTrips, copyResidents, copyTrips } from './columns.ts';
-import { computeMetrics, type Tallies } from './metrics.ts';
+import { computeMetrics } from './metrics.ts';
 import { EMPTY_PLAN, validatePlan } from './plan.ts';
 import { isCapacitated, siteCatalogue, type SiteCatalogue } from './sites.ts';
-import type { CapacityReport, ResolvedSimulateOptions, SimulateOptions, SimulationResult } from './types.ts';
+import type { CapacityReport, ResolvedSimulateOptions, SimulateOptions, SimulationResult, Tallies } from './types.ts';
 
 export const DEFAULT_BETA_PER_MIN = -0.2;
 export const F15_MINUTES = 15;
@@ -232,7 +233,7 @@ export async function simulate(scenario: Scenario, matrix: SparseDistanceMatrix,
   const r = resolveOptions(scenario, options);
   const threads = Math.max(1, Math.floor(options.threads ?? 1));
   const sites = siteCatalogue(scenario, plan);
-  const pool = options.pool ?? (threads > 1 ? createPool('simulate', threads) : null);
+  const pool = options.pool ?? (threads > 1 ? createPool(threads) : null);
   const ctx = buildStatic(scenario, matrix, sites, r, pool !== null);
   const pop = scenario.blocks.population;
   const firstResident = new Int32Array(pop.length + 1);

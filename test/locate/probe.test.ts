@@ -21,7 +21,7 @@ function allValues(inst: CoverageInstance): Map<number, number> {
 }
 
 describe('LP probing', () => {
-  const pool = createPool('highs', 2);
+  const pool = createPool(2);
   afterAll(() => pool.destroy());
   let fixings = 0;
 
@@ -64,7 +64,7 @@ describe('LP probing', () => {
   it('gives the same fixings on one thread as on two', async () => {
     const inst = randomCoverage('probe:threads', { nUnits: 60, nOptions: 16, p: 4 });
     const opt = Math.max(...allValues(inst).values());
-    const one = createPool('highs', 1);
+    const one = createPool(1);
     try {
       const a = await probeCoverage(inst, { threshold: opt + 0.5, timeLimit: 20, pool: one });
       const b = await probeCoverage(inst, { threshold: opt + 0.5, timeLimit: 20, pool });

@@ -9,7 +9,6 @@ import { EXIT_FAILURE, EXIT_OK, numberOption, progress, type Command } from '../
 
 export const command: Command = {
   name: 'batch',
-  summary: 'run a scenario sweep (budgets, ageing, speeds, catalogues, solvers, seeds) into results/<batch>/runs.csv',
   usage: 'batch <batch.json> [--threads N] [--resume] [--out DIR] [--trips none|csv|bin|auto] [--json]',
   help: {
     threads: 'runs in parallel (default: all cores)',

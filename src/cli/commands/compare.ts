@@ -6,7 +6,6 @@ import { EXIT_OK, type Command } from '../command.ts';
 
 export const command: Command = {
   name: 'compare',
-  summary: 'compare siting plans (plan.json files) with today and with each other: coverage, access gained and lost, cost, differences',
   usage: 'compare <scenario> <planA.json> [<planB.json> …] [--out DIR] [--json]',
   help: {
     out: 'output folder for comparison.json and comparison.csv (default results/<scenario name>-compare)',

@@ -5,7 +5,6 @@ import { EXIT_OK, numberOption, progress, type Command } from '../command.ts';
 
 export const command: Command = {
   name: 'generate',
-  summary: 'write a seeded synthetic neighbourhood (or a much larger city) as a scenario folder',
   usage: 'generate [--residents N] [--seed S] [--name NAME] [--out DIR]',
   help: {
     residents: `number of residents (default ${DEFAULT_RESIDENTS}, the default scenario's size)`,

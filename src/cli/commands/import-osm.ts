@@ -11,7 +11,6 @@ import { EXIT_OK, numberOption, progress, type Command } from '../command.ts';
 
 export const command: Command = {
   name: 'import-osm',
-  summary: 'build a scenario (walking network, blocks, facilities, idle spaces) from an OpenStreetMap extract',
   usage: 'import-osm <file.osm.pbf|file.osm> --out DIR [--population grid.csv] [--levels-default N] [--m2-per-resident N] [--snap-limit M] [--candidates CSV] [--age-profile a,b,c,d,e,f]',
   help: {
     out: 'output scenario folder (required; replaced atomically)',

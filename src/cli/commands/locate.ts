@@ -46,7 +46,6 @@ function summary(r: LocateResult, source: string): string {
 
 export const command: Command = {
   name: 'locate',
-  summary: 'classic location models (LSCP, MCLP, p-median, p-center) on a cost CSV or OR-Library file',
   usage: 'locate --model mclp|lscp|pmedian|pcenter (--costs <csv> --from COL --to COL --cost COL [--weight COL | --demand <csv> --demand-id COL --demand-weight COL] | --orlib <file>) [--radius R] [--p P] [--predefined ids] [--solver auto|exact|jslp|greedy|local|lagrangian] [--time-limit s] [--threads N] [--seed S] [--show-model] [--json]',
   help: {
     model: 'mclp | lscp | pmedian | pcenter',

@@ -16,7 +16,6 @@ import { EXIT_OK, numberOption, progress, type Command } from '../command.ts';
 
 export const command: Command = {
   name: 'optimize',
-  summary: 'choose which idle spaces become which services to maximise walking-threshold coverage of demand',
   usage: 'optimize <scenario> [--solver NAME] [--time-limit S] [--threads N] [--seed S] [--demand simulated|expected] [--out DIR] [--json]',
   help: {
     solver: `${SOLVER_NAMES.join(', ')} (default auto: heuristics, a Lagrangian bound, LP probing, then HiGHS on the reduced model)`,

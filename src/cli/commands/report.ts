@@ -6,7 +6,6 @@ import { EXIT_OK, type Command } from '../command.ts';
 
 export const command: Command = {
   name: 'report',
-  summary: 'write one self-contained HTML report of a run, compare or batch results folder (maps, charts, plan tables, budget curves)',
   usage: 'report <results dir> [--out file.html] [--json]',
   help: { out: 'HTML file to write (default <results dir>/report.html)' },
   options: { out: { type: 'string' } },

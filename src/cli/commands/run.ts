@@ -11,7 +11,6 @@ const TRIPS: TripsFormat[] = ['auto', 'csv', 'bin', 'none'];
 
 export const command: Command = {
   name: 'run',
-  summary: 'the main job: simulate today, optimize the idle spaces, simulate the plan, compare (results/<scenario>/)',
   usage: 'run <scenario> [--out DIR] [--threads N] [--seed S] [--solver NAME] [--time-limit S] [--today-only] [--trips auto|csv|bin|none] [--json]',
   help: {
     out: 'output folder (default results/<scenario name>)',

@@ -11,7 +11,6 @@ const pct = (x: number | null): string => (x === null ? '-' : `${(100 * x).toFix
 
 export const command: Command = {
   name: 'simulate',
-  summary: "simulate every resident's trips of a day: trips, access metrics, demand",
   usage: 'simulate <scenario> [--plan plan.json] [--threads N] [--seed S] [--out DIR] [--choice nearest|logit] [--no-trips] [--json]',
   help: {
     plan: 'siting plan JSON {"conversions":[{"candidate":id,"services":[ids]}]} to simulate instead of the current state',

@@ -6,7 +6,6 @@ import { EXIT_OK, type Command } from '../command.ts';
 
 export const command: Command = {
   name: 'validate',
-  summary: 'check a scenario folder or JSON file; exit 2 with every problem named by file, row and field',
   usage: 'validate <scenario> [--json]',
   help: {},
   options: {},

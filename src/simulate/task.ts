@@ -1,0 +1,78 @@
+/** The worker task of the simulation: one shard of blocks (workers/simulate.ts runs it with ./shard.ts). */
+import type { ResidentColumns, TripColumns } from './columns.ts';
+
+/** What every simulation shard shares: the model's small tables, the site catalogue with a plan's conversions applied, and the block x site distance matrix (CSR; its arrays are SharedArrayBuffer-backed so workers read them without a copy). */
+export interface SimulateStatic {
+  /** Seed of every block's random stream: seedrandom.alea(`${seed}:${blockId}`). */
+  seed: number;
+  nServices: number;
+  /** Walking-time threshold per service, minutes. */
+  thresholdMin: Float64Array;
+  /** 1 where the service is in the 'basic' category (the services F15 counts). */
+  basic: Uint8Array;
+  speedMps: Float64Array;
+  tripsPerDay: Float64Array;
+  departureProfile: Float64Array;
+  chainProbability: number;
+  nSites: number;
+  siteLon: Float64Array;
+  siteLat: Float64Array;
+  /** CSR of the services each site offers (facilities, then candidates converted by the plan). */
+  siteServiceOffsets: Int32Array;
+  siteServiceIndex: Int32Array;
+  matrixOffsets: Int32Array;
+  matrixIndex: Int32Array;
+  matrixMetres: Float64Array;
+  choice: 'nearest' | 'logit';
+  /** Logit coefficient per minute of generalised walking cost (negative). */
+  betaPerMin: number;
+  /** Individual walking speed = band speed x (1 + speedSpread x (2u - 1)). */
+  speedSpread: number;
+  /** Minutes spent at a stop of a chained tour before walking on. */
+  dwellMin: number;
+  /** Straight-line x detourFactor approximates the walk between two sites of a tour. */
+  detourFactor: number;
+  /** Minutes of the F15 reach (15). */
+  f15Min: number;
+}
+
+export interface SimulateShardTask {
+  kind: 'simulate-shard';
+  ctx: SimulateStatic;
+  /** Blocks [blockStart, blockEnd) of the scenario; residents are numbered from firstResident. */
+  blockStart: number;
+  blockEnd: number;
+  firstResident: number;
+  /** The shard's slice of block ids, population and ageShares (row-major x 6). */
+  blockIds: string[];
+  population: Int32Array;
+  ageShares: Float64Array;
+  /** Shadow price per site in minutes of walking, or null when capacities are off. */
+  prices: Float64Array | null;
+  /** Only loads and per-block tallies (capacity iterations); no resident or trip columns. */
+  loadsOnly: boolean;
+  /** Return the resident columns (otherwise residentCols is null). */
+  keepResidents: boolean;
+}
+
+export interface SimulateShardResult {
+  blockStart: number;
+  blockEnd: number;
+  residents: number;
+  trips: number;
+  /** Random numbers drawn (for the bench's floor). */
+  draws: number;
+  residentCols: ResidentColumns | null;
+  tripCols: TripColumns | null;
+  /** Served trips per site (all services). */
+  loads: Float64Array;
+  /** Per (block of the shard, age band, service), index ((b - blockStart) * 6 + band) * nServices + s. */
+  tripsBBS: Float64Array;
+  withinBBS: Float64Array;
+  unservedBBS: Float64Array;
+  /** Sum of walking minutes of served trips. */
+  minutesBBS: Float64Array;
+  /** Per (block of the shard, age band): residents, and residents reaching every basic service within f15Min. */
+  residentsBB: Int32Array;
+  f15BB: Int32Array;
+}
