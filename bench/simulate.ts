@@ -16,7 +16,7 @@ import { generateCity } from '../src/scenario/generate.ts';
 import { computeDistanceMatrix } from '../src/travel/travelMatrix.ts';
 import { createPool } from '../src/parallel/pool.ts';
 import { simulate } from '../src/simulate/simulate.ts';
-import { simulationReachM } from '../src/simulate/job.ts';
+import { reachM } from '../src/travel/reach.ts';
 import { writeSimulationOutputs } from '../src/simulate/output.ts';
 import { blockRng } from '../src/simulate/rng.ts';
 import type { Scenario } from '../src/scenario/types.ts';
@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   const loadAtStart = os.loadavg()[0];
   process.stderr.write(`generating a ${RESIDENTS.toLocaleString('en')}-resident city (seed ${SEED})...\n`);
   const sc = await generateCity({ residents: RESIDENTS, seed: SEED });
-  const reach = simulationReachM(sc);
+  const reach = reachM(sc);
   const tm = performance.now();
   const matrix = await computeDistanceMatrix(sc, reach);
   const matrixS = (performance.now() - tm) / 1000;

@@ -16,7 +16,7 @@ import { loadScenario } from '../scenario/load.ts';
 import { scenarioStats } from '../scenario/stats.ts';
 import type { NetworkSpec, Scenario, ScenarioStats } from '../scenario/types.ts';
 import { writeSimulationOutputs, type TripsFormat } from '../simulate/output.ts';
-import { simulationReachM } from '../simulate/job.ts';
+import { reachM } from '../travel/reach.ts';
 import { simulate } from '../simulate/simulate.ts';
 import type { CapacityReport, SimulationResult } from '../simulate/types.ts';
 import type { CoverageSummary } from '../coverage/residential.ts';
@@ -96,7 +96,7 @@ export async function runLoaded(sc: Scenario, location: string, opts: RunOptions
   };
   const stats = scenarioStats(sc);
   log(`loaded ${sc.name}: ${stats.blocks} blocks, ${stats.residents} residents, ${stats.facilities} facilities, ${stats.candidates} idle spaces (seed ${sc.seed})`);
-  const { matrix, warnings } = await computeTravelMatrix(sc, simulationReachM(sc), { threads: opts.threads });
+  const { matrix, warnings } = await computeTravelMatrix(sc, reachM(sc), { threads: opts.threads });
   for (const w of warnings) log(`warning: ${w}`);
   log(`travel matrix: ${matrix.index.length} block-site pairs within ${Math.round(matrix.cutoffM)} m`);
   lap('matrix');

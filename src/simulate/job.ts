@@ -5,20 +5,10 @@
 import path from 'node:path';
 import type { Scenario } from '../scenario/types.ts';
 import { computeDistanceMatrix } from '../travel/travelMatrix.ts';
+import { reachM } from '../travel/reach.ts';
 import { writeSimulationOutputs, type TripsFormat, type WrittenOutputs } from './output.ts';
 import { simulate } from './simulate.ts';
 import type { SimulateOptions, SimulationResult } from './types.ts';
-
-/**
- * How far a trip may go before it counts as unserved: a 30-minute walk at the fastest band speed
- * (twice the longest service threshold x fastest speed), so that trips beyond their threshold but
- * still walkable are recorded with their real walking time and within = 0.
- */
-export function simulationReachM(scenario: Scenario): number {
-  const maxMin = Math.max(15, ...scenario.services.map((s) => s.thresholdMin));
-  const maxSpeed = Math.max(...scenario.behaviour.speedMps);
-  return 2 * maxMin * 60 * maxSpeed;
-}
 
 export function defaultSimulateOutDir(scenario: Scenario): string {
   return path.join('results', `${scenario.name}-simulate`);
@@ -40,7 +30,7 @@ export interface SimulateJobResult {
 export async function simulateToDir(scenario: Scenario, opts: SimulateJobOptions = {}): Promise<SimulateJobResult> {
   const log = opts.log ?? (() => {});
   const t0 = performance.now();
-  const reach = opts.reachM ?? simulationReachM(scenario);
+  const reach = opts.reachM ?? reachM(scenario);
   log(`distance matrix: ${scenario.blocks.count} blocks x ${scenario.facilities.count + scenario.candidates.count} sites within ${Math.round(reach)} m`);
   const matrix = await computeDistanceMatrix(scenario, reach, { threads: opts.threads });
   const t1 = performance.now();

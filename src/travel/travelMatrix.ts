@@ -3,6 +3,7 @@ import type { Scenario } from '../scenario/types.ts';
 import { euclideanDistanceMatrix } from './euclidean.ts';
 import { osmTravelMatrix } from '../network/scenarioMatrix.ts';
 import type { SparseDistanceMatrix } from './matrix.ts';
+import { reachM } from './reach.ts';
 import { blockPoints, sitePoints } from './sites.ts';
 
 export interface MatrixOptions {
@@ -15,14 +16,7 @@ export interface TravelMatrix {
   warnings: string[];
 }
 
-/** The farthest anyone walks within any service's threshold: max threshold x fastest speed. */
-export function defaultCutoffM(sc: Scenario): number {
-  const maxMin = Math.max(...sc.services.map((s) => s.thresholdMin));
-  const maxSpeed = Math.max(...sc.behaviour.speedMps);
-  return maxMin * 60 * maxSpeed;
-}
-
-export async function computeTravelMatrix(sc: Scenario, cutoffM = defaultCutoffM(sc), opts: MatrixOptions = {}): Promise<TravelMatrix> {
+export async function computeTravelMatrix(sc: Scenario, cutoffM = reachM(sc), opts: MatrixOptions = {}): Promise<TravelMatrix> {
   void opts;
   if (sc.network.kind === 'euclidean') {
     return { matrix: euclideanDistanceMatrix(blockPoints(sc), sitePoints(sc), sc.network.detourFactor, cutoffM), warnings: [] };
@@ -32,6 +26,6 @@ export async function computeTravelMatrix(sc: Scenario, cutoffM = defaultCutoffM
 }
 
 /** Convenience: just the matrix. */
-export async function computeDistanceMatrix(sc: Scenario, cutoffM = defaultCutoffM(sc), opts: MatrixOptions = {}): Promise<SparseDistanceMatrix> {
+export async function computeDistanceMatrix(sc: Scenario, cutoffM = reachM(sc), opts: MatrixOptions = {}): Promise<SparseDistanceMatrix> {
   return (await computeTravelMatrix(sc, cutoffM, opts)).matrix;
 }

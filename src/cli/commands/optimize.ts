@@ -9,7 +9,7 @@ import { optimizeScenario, SOLVER_NAMES } from '../../optimize/optimize.ts';
 import { planGeojson } from '../../plan/geojson.ts';
 import { planToJson, planTotals } from '../../plan/io.ts';
 import { loadScenario } from '../../scenario/load.ts';
-import { simulationReachM } from '../../simulate/job.ts';
+import { reachM } from '../../travel/reach.ts';
 import { simulate } from '../../simulate/simulate.ts';
 import { computeTravelMatrix } from '../../travel/travelMatrix.ts';
 import { EXIT_OK, numberOption, progress, type Command } from '../command.ts';
@@ -36,7 +36,7 @@ export const command: Command = {
     const timeLimit = numberOption(values, 'time-limit', 60, { min: 0.1 });
     const sc = await loadScenario(pos[0]);
     if (values.seed !== undefined) sc.seed = numberOption(values, 'seed', 0, { integer: true, min: 0 });
-    const { matrix, warnings } = await computeTravelMatrix(sc, simulationReachM(sc), { threads });
+    const { matrix, warnings } = await computeTravelMatrix(sc, reachM(sc), { threads });
     for (const w of warnings) progress(`warning: ${w}`);
     const demand = demandKind === 'simulated' ? (await simulate(sc, matrix, { threads, seed: sc.seed, keepResidents: false })).demand : expectedDemand(sc);
     progress(`optimizing ${sc.candidates.count} idle spaces with ${solver} (time limit ${timeLimit} s) on ${demandKind} demand`);
