@@ -7,8 +7,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runBatch } from '../src/batch/runBatch.ts';
 import { parseBatch } from '../src/batch/spec.ts';
+import { runBatch } from '../src/jobs/batch.ts';
 import { writeFileAtomic } from '../src/io/atomic.ts';
 import { machineLine, peakRssMiB } from './machine.ts';
 

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeFileAtomic } from '../src/io/atomic.ts';
-import { runScenario } from '../src/pipeline/run.ts';
+import { runScenario } from '../src/jobs/run.ts';
 import { generateCity } from '../src/scenario/generate.ts';
 import { writeScenario } from '../src/scenario/write.ts';
 import { machineLine, peakRssMiB } from './machine.ts';

@@ -7,7 +7,7 @@
  *   npx tsx bench/optimize.ts [--sizes 1000x200x10,5000x500x20,...] [--time-limit 30] [--methods auto,local,...] [--seed 1 | --seeds 1-10]
  *                             [--shares 0.02-0.05] [--geometry square|torus] [--out bench/results/optimize.md]
  * (--shares: the range of the share of points each site covers; smaller shares make the big sizes hard.
- *  --geometry torus: no edges, every disk holds its full share; a much harder family, see randomMclp.ts.)
+ *  --geometry torus: no edges, every disk holds its full share; a much harder family, see src/locate/instances/randomMclp.ts.)
  * Prints a markdown table and writes bench/results/optimize.md.
  */
 import { spawnSync } from 'node:child_process';
@@ -16,11 +16,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { randomMclp } from '../src/locate/randomMclp.ts';
-import { solveCoverage } from '../src/locate/solveCoverage.ts';
-import { coverageLp } from '../src/locate/lpFormat.ts';
-import { runHighs } from '../src/locate/highs.ts';
-import type { SolverName } from '../src/locate/result.ts';
+import { randomMclp } from '../src/locate/instances/randomMclp.ts';
+import { solveCoverage } from '../src/locate/solvers/solveCoverage.ts';
+import { coverageLp } from '../src/locate/model/lpFormat.ts';
+import { runHighs } from '../src/locate/solvers/highs/highs.ts';
+import type { SolverName } from '../src/locate/model/result.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ALL_SIZES = '1000x200x10,5000x500x20,20000x2000x50,100000x5000x100';
@@ -177,7 +177,7 @@ async function main(): Promise<void> {
     `# MCLP benchmark (bench/optimize.ts)`,
     '',
     `Machine: ${os.cpus()[0]?.model ?? 'unknown'} x ${os.availableParallelism()} (shared), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; time limit ${timeLimit} s per method; seed${seeds.length > 1 ? 's' : ''} ${seeds.length > 1 ? `${seeds[0]}-${seeds[seeds.length - 1]}` : seeds[0]}; ${new Date().toISOString().slice(0, 10)}.`,
-    `Instances: seeded random points on the unit ${GEOMETRY}, weights 1..100, each site covering ${100 * SHARES[0]}-${100 * SHARES[1]}% of the points${GEOMETRY === 'square' ? ' (less at the edges)' : ''} (src/locate/randomMclp.ts).`,
+    `Instances: seeded random points on the unit ${GEOMETRY}, weights 1..100, each site covering ${100 * SHARES[0]}-${100 * SHARES[1]}% of the points${GEOMETRY === 'square' ? ' (less at the edges)' : ''} (src/locate/instances/randomMclp.ts).`,
     '"gap" is (own bound - objective) / own bound; "to best bound" is (best bound of any method - objective) / best bound, a certified gap.',
     '',
     '| n x m x p | seed | method | status | objective | bound | gap | to best bound | wall s | peak MiB | notes |',

@@ -7,8 +7,9 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import highsModule from 'highs';
 import { reply, type WorkerReply } from '../src/parallel/reply.ts';
-import { type HighsProbeTask, type HighsProbeTaskResult, type HighsTask, type HighsTaskResult } from '../src/locate/highsTask.ts';
-import { probeModel } from '../src/locate/lpProbe.ts';
+import { type HighsProbeTask, type HighsProbeTaskResult, type HighsTask, type HighsTaskResult } from '../src/locate/solvers/highs/highsTask.ts';
+import { probeModel } from '../src/locate/solvers/highs/lpProbe.ts';
+import { highsStatusName, readHighs } from '../src/locate/solvers/highs/outcome.ts';
 
 const require = createRequire(import.meta.url);
 type HighsLoader = typeof import('highs').default;
@@ -22,12 +23,6 @@ function wasmModule(): Promise<WasmModule> {
   compiled ??= Wasm.compile(fs.readFileSync(require.resolve('highs/runtime')));
   return compiled;
 }
-
-const STATUS_NAMES: Record<number, string> = {
-  0: 'notSet', 1: 'loadError', 2: 'modelError', 3: 'presolveError', 4: 'solveError', 5: 'postsolveError', 6: 'empty',
-  7: 'optimal', 8: 'infeasible', 9: 'unboundedOrInfeasible', 10: 'unbounded', 11: 'objectiveBound', 12: 'objectiveTarget',
-  13: 'timeLimit', 14: 'iterationLimit', 15: 'unknown', 16: 'solutionLimit', 17: 'interrupted',
-};
 
 export async function solveHighs(task: HighsTask): Promise<HighsTaskResult> {
   const t0 = performance.now();
@@ -59,8 +54,7 @@ export async function solveHighs(task: HighsTask): Promise<HighsTaskResult> {
       }
     }
     model.run();
-    const code = model.getModelStatus() as number;
-    const modelStatus = STATUS_NAMES[code] ?? `status${code}`;
+    const modelStatus = highsStatusName(model.getModelStatus() as number);
     let hasSolution = false;
     try {
       hasSolution = Number(model.info.get('primal_solution_status')) === 2;
@@ -74,7 +68,7 @@ export async function solveHighs(task: HighsTask): Promise<HighsTaskResult> {
     } catch {
       dualBound = NaN;
     }
-    if (!Number.isFinite(dualBound) && code === 7) dualBound = objective; // pure LP solved to optimality
+    if (!Number.isFinite(dualBound) && readHighs({ modelStatus }).optimal) dualBound = objective; // pure LP solved to optimality
     const selectedNames: string[] = [];
     if (hasSolution) {
       const x = model.getSolution().colValue;
@@ -86,7 +80,7 @@ export async function solveHighs(task: HighsTask): Promise<HighsTaskResult> {
   }
 }
 
-/** Probe one chain of columns of an LP-format MILP (see src/locate/lpProbe.ts). */
+/** Probe one chain of columns of an LP-format MILP (see src/locate/solvers/highs/lpProbe.ts). */
 export async function probeHighs(task: HighsProbeTask): Promise<HighsProbeTaskResult> {
   const t0 = performance.now();
   const highs = await loadHighs({ wasmModule: await wasmModule() });

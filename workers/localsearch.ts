@@ -1,7 +1,7 @@
 /** Worker handler: a chunk of multi-start local search starts on a coverage instance in shared memory. */
 import { reply, type WorkerReply } from '../src/parallel/reply.ts';
-import { fromShared } from '../src/locate/sharedCoverage.ts';
-import { runStarts, type LocalSearchTask, type LocalSearchTaskResult } from '../src/locate/localStarts.ts';
+import { fromShared } from '../src/locate/model/sharedCoverage.ts';
+import { runStarts, type LocalSearchTask, type LocalSearchTaskResult } from '../src/locate/solvers/local/localStarts.ts';
 
 export default async function localSearchWorker(task: LocalSearchTask): Promise<WorkerReply<LocalSearchTaskResult>> {
   const arrived = performance.now();

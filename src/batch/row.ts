@@ -1,6 +1,6 @@
 /** One tidy runs.csv row per batch run: parameters, seed, coverage by age band and service, F15, Gini, plan, solver, timing. */
 import type { CoverageSummary } from '../coverage/residential.ts';
-import type { RunSummary } from '../pipeline/run.ts';
+import type { RunSummary } from '../jobs/summary.ts';
 import type { RunSpec } from './spec.ts';
 
 export type RunRow = Record<string, string | number>;

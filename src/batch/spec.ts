@@ -7,8 +7,7 @@
 import path from 'node:path';
 import { InputError } from '../core/errors.ts';
 import { readJsonFile } from '../io/json.ts';
-import type { SolverName } from '../locate/result.ts';
-import { SOLVER_NAMES } from '../optimize/optimize.ts';
+import { SOLVER_NAMES, type SolverName } from '../locate/model/result.ts';
 import { Problems } from '../scenario/rows.ts';
 
 /** A catalogue variant: per-service overrides of the threshold (minutes), cost and minimum floor area. */

@@ -1,4 +1,4 @@
-/** The worker task of a batch: one run (workers/batch.ts). Small JSON in, the runs.csv row out. */
+/** The worker task of a batch: one run (src/jobs/batchRun.ts, in workers/batch.ts). Small JSON in, the runs.csv row out. */
 import type { TripsFormat } from '../simulate/output.ts';
 import type { CatalogueVariant, RunSpec } from './spec.ts';
 

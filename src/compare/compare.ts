@@ -1,7 +1,7 @@
 /** Compare siting plans: static coverage of today and of each plan, access gained and lost, and how the plans differ. */
+import { staticCoverage } from '../coverage/static.ts';
 import { planTotals } from '../plan/io.ts';
 import { EMPTY_PLAN, type Plan } from '../plan/types.ts';
-import { staticCoverage } from '../pipeline/staticCoverage.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { SparseDistanceMatrix } from '../travel/matrix.ts';
 import { accessChange } from './access.ts';

@@ -1,10 +1,11 @@
 /**
  * Residential coverage: a resident of age band b in block i is covered for service s when the nearest
- * open site offering s is within the service's threshold at band b's walking speed
- * (metres / speed / 60 <= thresholdMin). Shares are weighted by residents (population x age share).
+ * open site offering s is within the service's threshold at band b's walking speed (the coverage rule,
+ * rule.ts). Shares are weighted by residents (population x age share).
  */
 import { AGE_BANDS, N_AGE_BANDS } from '../core/ageBands.ts';
 import type { Scenario } from '../scenario/types.ts';
+import { isWithin, walkMinutes } from './rule.ts';
 
 export interface CoverageTable {
   /** Row-major nBlocks x nServices x 6: minutes to the nearest site (Infinity when none within reach). */
@@ -26,9 +27,10 @@ export function coverageTable(sc: Scenario, nearest: Float64Array): CoverageTabl
       const d = nearest[i * S + s];
       for (let b = 0; b < N_AGE_BANDS; b++) {
         const k = (i * S + s) * N_AGE_BANDS + b;
-        minutes[k] = d / sc.behaviour.speedMps[b] / 60;
+        const speed = sc.behaviour.speedMps[b];
+        minutes[k] = walkMinutes(d, speed);
         residents[k] = sc.blocks.population[i] * sc.blocks.ageShares[i * N_AGE_BANDS + b];
-        covered[k] = minutes[k] <= sc.services[s].thresholdMin ? 1 : 0;
+        covered[k] = isWithin(d, speed, sc.services[s].thresholdMin) ? 1 : 0;
       }
     }
   }

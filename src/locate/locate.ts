@@ -9,8 +9,8 @@
  * Options: solver (auto|exact|jslp|greedy|local|lagrangian), timeLimit (s), threads, seed, starts,
  * mipRelGap, predefined (must-open site indices).
  */
-import type { CostMatrix } from './costMatrix.ts';
-import type { LocateResult } from './result.ts';
+import type { CostMatrix } from './model/costMatrix.ts';
+import type { LocateResult } from './model/result.ts';
 import type { ClassicOptions } from './models/common.ts';
 import { mclp } from './models/mclp.ts';
 import { lscp } from './models/lscp.ts';

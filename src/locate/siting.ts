@@ -11,7 +11,7 @@
  * `maxConversions` options and/or `budget` total cost; at least serviceMin[s] new options of service s;
  * equity floors: each unit group h (an age band, or a block) at least equityShare[h] of its weight covered.
  */
-import { buildCoverage, type CoverageInstance } from './coverage.ts';
+import { buildCoverage, type CoverageInstance } from './model/coverage.ts';
 
 export interface SitingInput {
   spaceArea: Float64Array;

@@ -1,16 +1,29 @@
 /**
- * Network walking distances from every origin to every target within a cutoff, as a
- * SparseDistanceMatrix (rows = origins, columns = targets). Runs in this thread for small inputs and
- * by row shards on the piscina pool (workers/network.ts) for large ones; the rows are computed by the
- * same pure function either way, so the matrix is byte-identical for any thread count.
+ * Network walking distances from every origin to every target within a cutoff, as a DistanceMatrix
+ * (rows = origins, columns = targets). Runs in this thread for small inputs and by row shards on the
+ * piscina pool (workers/network.ts) for large ones; the rows are computed by the same pure function
+ * either way, so the matrix is byte-identical for any thread count.
  */
 import type { Piscina } from 'piscina';
-import type { SparseDistanceMatrix } from '../travel/matrix.ts';
 import { createPool, runTask } from '../parallel/pool.ts';
 import type { NetworkMatrixResult, NetworkMatrixTask } from './task.ts';
 import { shareNetwork } from './binary.ts';
 import type { RoadNetwork } from './network.ts';
 import { buildTargetIndex, computeMatrixRows, type MatrixRows, type SnapPoints } from './rows.ts';
+
+/**
+ * Origins x targets walking distances in compressed sparse rows: for row i the entries are
+ * index[offsets[i] .. offsets[i+1]) with walking distances metres[...] in metres, columns ascending.
+ * Pairs farther than cutoffM are absent.
+ */
+export interface DistanceMatrix {
+  rows: number;
+  cols: number;
+  offsets: Int32Array;
+  index: Int32Array;
+  metres: Float64Array;
+  cutoffM: number;
+}
 
 export interface NetworkMatrixOptions {
   /** Worker threads; 1 (the default) computes in this thread. */
@@ -29,7 +42,7 @@ export interface NetworkMatrixStats {
 }
 
 /** Origins x targets walking distances (metres, access walks included) up to cutoffM. */
-export async function networkDistanceMatrix(net: RoadNetwork, origins: SnapPoints, targets: SnapPoints, cutoffM: number, opts: NetworkMatrixOptions = {}): Promise<SparseDistanceMatrix & { stats: NetworkMatrixStats }> {
+export async function networkDistanceMatrix(net: RoadNetwork, origins: SnapPoints, targets: SnapPoints, cutoffM: number, opts: NetworkMatrixOptions = {}): Promise<DistanceMatrix & { stats: NetworkMatrixStats }> {
   if (!(cutoffM >= 0)) throw new RangeError(`cutoffM must be a non-negative number, got ${cutoffM}`);
   const rows = origins.edge.length;
   const threads = Math.max(1, Math.floor(opts.threads ?? 1));
@@ -57,12 +70,12 @@ export async function networkDistanceMatrix(net: RoadNetwork, origins: SnapPoint
 }
 
 /** The same matrix computed synchronously in this thread. */
-export function networkDistanceMatrixSync(net: RoadNetwork, origins: SnapPoints, targets: SnapPoints, cutoffM: number): SparseDistanceMatrix & { stats: NetworkMatrixStats } {
+export function networkDistanceMatrixSync(net: RoadNetwork, origins: SnapPoints, targets: SnapPoints, cutoffM: number): DistanceMatrix & { stats: NetworkMatrixStats } {
   const b = computeMatrixRows(net, origins, targets, cutoffM, 0, origins.edge.length, buildTargetIndex(net, targets));
   return { ...assemble(origins.edge.length, targets.edge.length, cutoffM, [b]), stats: { relaxed: b.relaxed, threads: 1, shards: 1 } };
 }
 
-function assemble(rows: number, cols: number, cutoffM: number, blocks: MatrixRows[]): SparseDistanceMatrix {
+function assemble(rows: number, cols: number, cutoffM: number, blocks: MatrixRows[]): DistanceMatrix {
   blocks.sort((a, b) => a.rowStart - b.rowStart);
   const nnz = blocks.reduce((s, b) => s + b.index.length, 0);
   const offsets = new Int32Array(rows + 1);

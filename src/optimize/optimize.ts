@@ -1,15 +1,13 @@
 /** optimizeScenario: build the living-circle siting model from demand, solve it, and return the plan with the solver's honest record. */
 import { AGE_BANDS } from '../core/ageBands.ts';
-import type { LocateResult, SolverName } from '../locate/result.ts';
+import type { LocateResult, SolverName } from '../locate/model/result.ts';
 import { sitingCoverage } from '../locate/siting.ts';
-import { solveCoverage } from '../locate/solveCoverage.ts';
+import { solveCoverage } from '../locate/solvers/solveCoverage.ts';
+import type { Pool } from '../parallel/pool.ts';
 import type { Plan } from '../plan/types.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { SparseDistanceMatrix } from '../travel/matrix.ts';
 import { buildSitingModel, selectionToPlan, type SitingModel } from './sitingModel.ts';
-
-/** The solvers `optimize` and `run` accept. */
-export const SOLVER_NAMES: readonly SolverName[] = ['auto', 'exact', 'jslp', 'greedy', 'local', 'lagrangian'];
 
 export interface OptimizeOptions {
   solver?: SolverName;
@@ -20,6 +18,10 @@ export interface OptimizeOptions {
   seed?: number;
   /** Local search starts (default 4). */
   starts?: number;
+  /** The job's worker pool, for the solver's workers (else it makes and destroys its own where it needs one). */
+  pool?: Pool;
+  /** Metres from each block to today's nearest site per service (coverage/static.ts nearestOpen), when the caller holds them. */
+  todayNearest?: Float64Array;
 }
 
 export interface SolverRecord {
@@ -87,11 +89,11 @@ function modelRecord(sc: Scenario, m: SitingModel, objective: number): ModelReco
 
 export async function optimizeScenario(sc: Scenario, matrix: SparseDistanceMatrix, demand: Float64Array, opts: OptimizeOptions = {}): Promise<OptimizeOutcome> {
   const t0 = performance.now();
-  const model = buildSitingModel(sc, matrix, demand);
+  const model = buildSitingModel(sc, matrix, demand, opts.todayNearest);
   const instance = sitingCoverage(model.input);
   const t1 = performance.now();
   const seed = opts.seed ?? sc.seed;
-  const result = await solveCoverage(instance, { solver: opts.solver ?? 'auto', timeLimit: opts.timeLimit ?? 60, threads: opts.threads, seed, starts: opts.starts });
+  const result = await solveCoverage(instance, { solver: opts.solver ?? 'auto', timeLimit: opts.timeLimit ?? 60, threads: opts.threads, seed, starts: opts.starts, pool: opts.pool });
   const t2 = performance.now();
   const plan = selectionToPlan(model, result.selected);
   return {

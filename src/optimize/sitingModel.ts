@@ -5,7 +5,7 @@
  *   options k = (idle space, service that fits there), cost = service cost x the space's multiplier;
  *   several services may share a space while their minimum floor areas sum to at most its area;
  *   a unit is covered when an open option (or an existing facility) offering its service lies within
- *   the service's threshold at the band's walking speed: metres <= thresholdMin x 60 x speed.
+ *   the service's threshold at the band's walking speed (the coverage rule, src/coverage/rule.ts).
  *   Budget: maxConversions (each service opened counts one) and maxCost; minCount per service;
  *   equity floors per age band or per block. Units an existing facility covers are pre-covered;
  *   units nothing can ever cover are reported separately.
@@ -13,11 +13,13 @@
 import { N_AGE_BANDS } from '../core/ageBands.ts';
 import { InputError } from '../core/errors.ts';
 import { nearestMetres } from '../coverage/nearest.ts';
-import { siteServices } from '../coverage/supply.ts';
+import { isWithin } from '../coverage/rule.ts';
 import type { SitingInput } from '../locate/siting.ts';
 import type { Plan } from '../plan/types.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { SparseDistanceMatrix } from '../travel/matrix.ts';
+import { siteCatalogue } from '../travel/sites.ts';
+import { demandIndex } from './demand.ts';
 
 export interface SitingModel {
   input: SitingInput;
@@ -36,12 +38,8 @@ export interface SitingModel {
   uncoverableWeight: number;
 }
 
-/** Largest walking distance that is within service s's threshold for age band b. */
-export function reachMetres(sc: Scenario, s: number, b: number): number {
-  return sc.services[s].thresholdMin * 60 * sc.behaviour.speedMps[b];
-}
-
-export function buildSitingModel(sc: Scenario, matrix: SparseDistanceMatrix, demand: Float64Array): SitingModel {
+/** `todayNearest`: metres from each block to today's nearest site per service, when the caller already holds them. */
+export function buildSitingModel(sc: Scenario, matrix: SparseDistanceMatrix, demand: Float64Array, todayNearest?: Float64Array): SitingModel {
   const S = sc.services.length;
   const F = sc.facilities.count;
   const C = sc.candidates.count;
@@ -75,7 +73,7 @@ export function buildSitingModel(sc: Scenario, matrix: SparseDistanceMatrix, dem
   for (const [sid, n] of Object.entries(sc.constraints.minCount)) classMin[sc.serviceIndex.get(sid)!] = n;
 
   // units: (block, band, service) with positive demand
-  const existing = nearestMetres(matrix, siteServices(sc), S);
+  const existing = todayNearest ?? nearestMetres(matrix, siteCatalogue(sc), S);
   const ub: number[] = [];
   const ua: number[] = [];
   const us: number[] = [];
@@ -90,15 +88,16 @@ export function buildSitingModel(sc: Scenario, matrix: SparseDistanceMatrix, dem
   for (let i = 0; i < sc.blocks.count; i++) {
     for (let b = 0; b < N_AGE_BANDS; b++) {
       for (let s = 0; s < S; s++) {
-        const d = demand[(i * N_AGE_BANDS + b) * S + s];
+        const d = demand[demandIndex(S, i, b, s)];
         if (!(d > 0)) continue;
         const w = d * sc.constraints.ageWeights[b];
-        const reach = reachMetres(sc, s, b);
-        const covered = existing[i * S + s] <= reach ? 1 : 0;
+        const speed = sc.behaviour.speedMps[b];
+        const threshold = sc.services[s].thresholdMin;
+        const covered = isWithin(existing[i * S + s], speed, threshold) ? 1 : 0;
         let n = 0;
         for (let p = matrix.offsets[i]; p < matrix.offsets[i + 1]; p++) {
           const j = matrix.index[p];
-          if (j < F || matrix.metres[p] > reach) continue;
+          if (j < F || !isWithin(matrix.metres[p], speed, threshold)) continue;
           const k = optionOf[(j - F) * S + s];
           if (k >= 0) {
             coverOptions.push(k);

@@ -4,7 +4,7 @@
  * marker-size, title, description) that geojson.io draws and QGIS shows as attributes.
  */
 import type { Scenario } from '../scenario/types.ts';
-import { conversionCost } from './io.ts';
+import { conversionCost } from './cost.ts';
 import type { Plan } from './types.ts';
 
 const COLOURS = { basic: '#d7301f', quality: '#2b8cbe', existing: '#969696' };

@@ -1,26 +1,17 @@
 /**
  * plan.json: a list of conversions (idle space id -> service ids) with area used and cost. The reader
- * accepts the minimal hand-written form {"conversions": [{"candidate": "C001", "services": ["repair"]}]}
- * and checks ids, allowed services and floor area against the scenario.
+ * accepts the minimal hand-written form {"conversions": [{"candidate": "C001", "services": ["repair"]}]},
+ * resolves the ids and checks the plan with the plan validator (validate.ts).
  */
 import { InputError } from '../core/errors.ts';
 import { readJsonFile } from '../io/json.ts';
 import { Problems } from '../scenario/rows.ts';
 import type { Scenario } from '../scenario/types.ts';
+import { conversionCost } from './cost.ts';
 import type { Conversion, Plan } from './types.ts';
+import { checkConversions } from './validate.ts';
 
 export const PLAN_FORMAT = 'quarterhour-plan';
-
-/** Floor area used and cost of one conversion. */
-export function conversionCost(sc: Scenario, c: Conversion): { areaM2: number; cost: number } {
-  let areaM2 = 0;
-  let cost = 0;
-  for (const s of c.serviceIndices) {
-    areaM2 += sc.services[s].minAreaM2;
-    cost += sc.services[s].cost * sc.candidates.costMultiplier[c.candidateIndex];
-  }
-  return { areaM2, cost };
-}
 
 export interface PlanTotals {
   spaces: number;
@@ -64,39 +55,36 @@ export function planToJson(sc: Scenario, plan: Plan, extra: Record<string, unkno
   return { format: PLAN_FORMAT, version: 1, scenario: sc.name, seed: sc.seed, ...extra, totals: planTotals(sc, plan), conversions };
 }
 
-/** Parse and check a plan document against a scenario. */
+/** Parse a plan document: resolve its ids to indices, then check it against the scenario (validate.ts). */
 export function parsePlan(doc: unknown, file: string, sc: Scenario): Plan {
   if (doc === null || typeof doc !== 'object' || !Array.isArray((doc as { conversions?: unknown }).conversions)) {
     throw new InputError(file, 'expected an object with a "conversions" array, e.g. {"conversions": [{"candidate": "C001", "services": ["repair"]}]}', undefined, 'conversions');
   }
   const problems = new Problems();
   const candIndex = new Map(sc.candidates.ids.map((id, j) => [id, j]));
-  const seen = new Set<number>();
   const conversions: Conversion[] = [];
+  /** Position in the document of each resolved conversion. */
+  const entry: number[] = [];
   (doc as { conversions: unknown[] }).conversions.forEach((item, i) => {
     const where = `conversions[${i}]`;
     const o = item as { candidate?: unknown; services?: unknown };
     if (o === null || typeof o !== 'object') return problems.add(file, 'expected an object {"candidate": id, "services": [ids]}', where);
     const j = candIndex.get(String(o.candidate));
     if (j === undefined) return problems.add(file, `unknown idle space id ${JSON.stringify(o.candidate)}, expected an id from the scenario's candidates`, where, 'candidate');
-    if (seen.has(j)) return problems.add(file, `idle space '${sc.candidates.ids[j]}' appears twice; list all its services in one entry`, where, 'candidate');
-    seen.add(j);
-    if (!Array.isArray(o.services) || o.services.length === 0) return problems.add(file, 'expected a non-empty array of service ids', where, 'services');
-    const allowed = new Set(sc.candidates.allowedIndex.subarray(sc.candidates.allowedOffsets[j], sc.candidates.allowedOffsets[j + 1]));
+    if (!Array.isArray(o.services)) return problems.add(file, 'expected an array of service ids', where, 'services');
     const services: number[] = [];
-    for (const sid of o.services) {
+    o.services.forEach((sid, k) => {
       const s = sc.serviceIndex.get(String(sid));
-      if (s === undefined) problems.add(file, `unknown service id ${JSON.stringify(sid)}`, where, 'services');
-      else if (!allowed.has(s)) problems.add(file, `service '${sid}' is not allowed in idle space '${sc.candidates.ids[j]}'`, where, 'services');
-      else if (!services.includes(s)) services.push(s);
-    }
-    const c = { candidateIndex: j, serviceIndices: services.sort((a, b) => a - b) };
-    const { areaM2 } = conversionCost(sc, c);
-    if (areaM2 > sc.candidates.areaM2[j]) problems.add(file, `the services need ${areaM2} m², idle space '${sc.candidates.ids[j]}' has ${sc.candidates.areaM2[j]} m²`, where, 'services');
-    conversions.push(c);
+      if (s === undefined) problems.add(file, `unknown service id ${JSON.stringify(sid)}`, `${where}.services[${k}]`);
+      else services.push(s);
+    });
+    if (services.length < o.services.length) return;
+    conversions.push({ candidateIndex: j, serviceIndices: services });
+    entry.push(i);
   });
+  checkConversions(sc, conversions, file, problems, (k) => `conversions[${entry[k]}]`);
   problems.throwIfAny();
-  return { conversions: conversions.sort((a, b) => a.candidateIndex - b.candidateIndex) };
+  return { conversions: conversions.map((c) => ({ candidateIndex: c.candidateIndex, serviceIndices: [...c.serviceIndices].sort((a, b) => a - b) })).sort((a, b) => a.candidateIndex - b.candidateIndex) };
 }
 
 export function readPlan(file: string, sc: Scenario): Plan {

@@ -1,5 +1,5 @@
 /** The text a run prints: coverage today, the plan, coverage with the plan, and the simulated day before and after. */
-import type { RunSummary } from '../pipeline/run.ts';
+import type { RunSummary } from '../jobs/summary.ts';
 import type { Plan } from '../plan/types.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { beforeAfterText } from './beforeAfterText.ts';

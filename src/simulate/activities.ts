@@ -12,7 +12,7 @@
  * - Chaining: a resident with two or more trips chains them, with probability chainProbability (one
  *   draw), into one tour home -> a -> b -> ... -> home, visited in order of their drawn departure times.
  *   The tour leaves at the first stop's drawn time; each later stop is left for the next one after
- *   the walk in plus a dwell time (see shard.ts for how the walks between stops are approximated).
+ *   the walk in plus a dwell time (see tour.ts for how the walks between stops are approximated).
  */
 import { N_AGE_BANDS } from '../core/ageBands.ts';
 
@@ -85,16 +85,26 @@ export function drawTripCount(t: ActivityTables, band: number, u: number): numbe
 /** The service of one trip of a resident of `band` for the uniform draw u. */
 export function drawService(t: ActivityTables, band: number, u: number): number {
   const base = band * t.nServices;
-  const last = t.nServices - 1;
-  let s = 0;
-  while (s < last && u >= t.serviceCdf[base + s]) s++;
-  return s;
+  return firstAbove(t.serviceCdf, base, base + t.nServices - 1, u) - base;
 }
 
 /** The departure hour of a trip to service s for the uniform draw u. */
 export function drawHour(t: ActivityTables, s: number, u: number): number {
   const base = s * 24;
-  let h = 0;
-  while (h < 23 && u >= t.hourCdf[base + h]) h++;
-  return h;
+  return firstAbove(t.hourCdf, base, base + 23, u) - base;
+}
+
+/**
+ * The first index i in [lo, hi) with cdf[i] > u, or hi when there is none: what a linear scan of a
+ * cumulative table finds, by bisection (the table is non-decreasing).
+ */
+function firstAbove(cdf: Float64Array, lo: number, hi: number, u: number): number {
+  let a = lo;
+  let b = hi;
+  while (a < b) {
+    const m = (a + b) >> 1;
+    if (u >= cdf[m]) a = m + 1;
+    else b = m;
+  }
+  return a;
 }

@@ -1,4 +1,5 @@
 /** Allocating result columns: SharedArrayBuffer-backed in workers (so results cross threads without a copy), plain otherwise. */
+import { allocArray } from '../core/buffers.ts';
 
 /** Residents as columns, numbered globally in block order. */
 export interface ResidentColumns {
@@ -31,37 +32,30 @@ export interface TripColumns {
   tourLeg: Uint8Array;
 }
 
-type TypedCtor<T> = { new (buffer: ArrayBufferLike, byteOffset?: number, length?: number): T; new (length: number): T; BYTES_PER_ELEMENT: number };
-
-export function alloc<T>(Ctor: TypedCtor<T>, length: number, shared: boolean): T {
-  if (!shared) return new Ctor(length);
-  return new Ctor(new SharedArrayBuffer(Math.max(1, length) * Ctor.BYTES_PER_ELEMENT), 0, length);
-}
-
 export function allocResidents(count: number, shared: boolean): ResidentColumns {
   return {
     count,
-    homeBlock: alloc(Int32Array, count, shared),
-    ageBand: alloc(Uint8Array, count, shared),
-    ageYears: alloc(Uint8Array, count, shared),
-    speedMps: alloc(Float32Array, count, shared),
-    household: alloc(Int32Array, count, shared),
-    escort: alloc(Int32Array, count, shared),
+    homeBlock: allocArray(Int32Array, count, shared),
+    ageBand: allocArray(Uint8Array, count, shared),
+    ageYears: allocArray(Uint8Array, count, shared),
+    speedMps: allocArray(Float32Array, count, shared),
+    household: allocArray(Int32Array, count, shared),
+    escort: allocArray(Int32Array, count, shared),
   };
 }
 
 export function allocTrips(count: number, shared: boolean): TripColumns {
   return {
     count,
-    resident: alloc(Int32Array, count, shared),
-    ageBand: alloc(Uint8Array, count, shared),
-    service: alloc(Uint16Array, count, shared),
-    originBlock: alloc(Int32Array, count, shared),
-    site: alloc(Int32Array, count, shared),
-    departureMin: alloc(Uint16Array, count, shared),
-    walkMin: alloc(Float32Array, count, shared),
-    within: alloc(Uint8Array, count, shared),
-    tourLeg: alloc(Uint8Array, count, shared),
+    resident: allocArray(Int32Array, count, shared),
+    ageBand: allocArray(Uint8Array, count, shared),
+    service: allocArray(Uint16Array, count, shared),
+    originBlock: allocArray(Int32Array, count, shared),
+    site: allocArray(Int32Array, count, shared),
+    departureMin: allocArray(Uint16Array, count, shared),
+    walkMin: allocArray(Float32Array, count, shared),
+    within: allocArray(Uint8Array, count, shared),
+    tourLeg: allocArray(Uint8Array, count, shared),
   };
 }
 
@@ -77,18 +71,34 @@ export function copyResidents(src: ResidentColumns, dst: ResidentColumns, at: nu
   for (const k of RESIDENT_COLUMN_NAMES) (dst[k] as Uint8Array).set((src[k] as Uint8Array).subarray(0, src.count), at);
 }
 
-/** A growable trip table (doubling). */
+/** A growable trip table (doubling), in shared memory when `shared`. */
 export class TripBuffer {
   cols: TripColumns;
   length = 0;
-  constructor(initial: number) {
-    this.cols = allocTrips(Math.max(16, initial), false);
+  private readonly shared: boolean;
+  constructor(initial: number, shared = false) {
+    this.shared = shared;
+    this.cols = allocTrips(Math.max(16, initial), shared);
   }
   /** Make room for n more rows. */
   reserve(n: number): void {
     if (this.length + n <= this.cols.count) return;
-    const bigger = allocTrips(Math.max(this.cols.count * 2, this.length + n), false);
+    const bigger = allocTrips(Math.max(this.cols.count * 2, this.length + n), this.shared);
     copyTrips(this.cols, this.length, bigger, 0);
     this.cols = bigger;
+  }
+  /**
+   * The rows written, as columns of exactly `length` rows: views on the buffer when it is at least
+   * three quarters full (no copy), else a copy that lets the unused rows go.
+   */
+  columns(): TripColumns {
+    const n = this.length;
+    if (n < 0.75 * this.cols.count) {
+      const out = allocTrips(n, this.shared);
+      copyTrips(this.cols, n, out, 0);
+      return out;
+    }
+    const c = this.cols;
+    return { count: n, resident: c.resident.subarray(0, n), ageBand: c.ageBand.subarray(0, n), service: c.service.subarray(0, n), originBlock: c.originBlock.subarray(0, n), site: c.site.subarray(0, n), departureMin: c.departureMin.subarray(0, n), walkMin: c.walkMin.subarray(0, n), within: c.within.subarray(0, n), tourLeg: c.tourLeg.subarray(0, n) };
   }
 }

@@ -11,9 +11,9 @@
  */
 import { AGE_BANDS, N_AGE_BANDS } from '../core/ageBands.ts';
 import type { Scenario } from '../scenario/types.ts';
+import type { SiteCatalogue } from '../travel/sites.ts';
 import type { TripColumns } from './columns.ts';
 import { gini } from './gini.ts';
-import type { SiteCatalogue } from './sites.ts';
 import type { CapacityReport, ResolvedSimulateOptions, SimulationMetrics, SiteLoad, Tallies } from './types.ts';
 
 

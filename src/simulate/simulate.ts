@@ -15,27 +15,21 @@
  */
 import type { Piscina } from 'piscina';
 import { N_AGE_BANDS } from '../core/ageBands.ts';
+import { pack, unpack } from '../core/buffers.ts';
+import { createPool, runTask } from '../parallel/pool.ts';
+import { EMPTY_PLAN } from '../plan/types.ts';
+import { validatePlan } from '../plan/validate.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { SparseDistanceMatrix } from '../travel/matrix.ts';
-import { createPool, runTask } from '../parallel/pool.ts';
+import { isCapacitated, siteCatalogue, type SiteCatalogue } from '../travel/sites.ts';
 import type { ResidentColumns, TripColumns } from './columns.ts';
 import type { SimulateShardResult, SimulateShardTask, SimulateStatic } from './task.ts';
 import { allocResidents, allocTrips, copyResidents, copyTrips } from './columns.ts';
 import { computeMetrics } from './metrics.ts';
-import { EMPTY_PLAN, validatePlan } from './plan.ts';
-import { isCapacitated, siteCatalogue, type SiteCatalogue } from './sites.ts';
 import type { CapacityReport, ResolvedSimulateOptions, SimulateOptions, SimulationResult, Tallies } from './types.ts';
 
 export const DEFAULT_BETA_PER_MIN = -0.2;
 export const F15_MINUTES = 15;
-
-function toShared<T extends Int32Array | Float64Array>(a: T): T {
-  if (a.buffer instanceof SharedArrayBuffer) return a;
-  const Ctor = a.constructor as { new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number };
-  const out = new Ctor(new SharedArrayBuffer(Math.max(1, a.length) * Ctor.BYTES_PER_ELEMENT));
-  (out as Float64Array).set(a as Float64Array);
-  return a.length === 0 ? (out.subarray(0, 0) as T) : out;
-}
 
 function checkOption(ok: boolean, name: string, value: unknown, expected: string): void {
   if (!ok) throw new RangeError(`simulate: option ${name} is ${String(value)}, expected ${expected}`);
@@ -83,8 +77,16 @@ export function shardBlocks(population: Int32Array, target: number): [number, nu
   return shards;
 }
 
+type MatrixArrays = Pick<SparseDistanceMatrix, 'offsets' | 'index' | 'metres'>;
+
+/** The matrix's arrays as views on one SharedArrayBuffer (core/buffers.ts), for workers to read without a copy. */
+function shareMatrix(matrix: SparseDistanceMatrix): MatrixArrays {
+  return unpack<MatrixArrays>(pack({ offsets: matrix.offsets, index: matrix.index, metres: matrix.metres }));
+}
+
 function buildStatic(scenario: Scenario, matrix: SparseDistanceMatrix, sites: SiteCatalogue, r: ResolvedSimulateOptions, shared: boolean): SimulateStatic {
   const beh = scenario.behaviour;
+  const m = shared ? shareMatrix(matrix) : matrix;
   return {
     seed: r.seed,
     nServices: scenario.services.length,
@@ -99,9 +101,9 @@ function buildStatic(scenario: Scenario, matrix: SparseDistanceMatrix, sites: Si
     siteLat: sites.lat,
     siteServiceOffsets: sites.serviceOffsets,
     siteServiceIndex: sites.serviceIndex,
-    matrixOffsets: shared ? toShared(matrix.offsets) : matrix.offsets,
-    matrixIndex: shared ? toShared(matrix.index) : matrix.index,
-    matrixMetres: shared ? toShared(matrix.metres) : matrix.metres,
+    matrixOffsets: m.offsets,
+    matrixIndex: m.index,
+    matrixMetres: m.metres,
     choice: r.choice,
     betaPerMin: r.betaPerMin,
     speedSpread: r.speedSpread,

@@ -1,8 +1,8 @@
 /** Options and results of a simulation run. */
 import type { Piscina } from 'piscina';
 import type { ResidentColumns, TripColumns } from './columns.ts';
-import type { Plan } from './plan.ts';
-import type { SiteCatalogue } from './sites.ts';
+import type { Plan } from '../plan/types.ts';
+import type { SiteCatalogue } from '../travel/sites.ts';
 
 export type ChoiceModel = 'nearest' | 'logit';
 

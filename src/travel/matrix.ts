@@ -1,17 +1,11 @@
 /**
- * Sparse origin x destination distance matrix in compressed sparse rows: for row i the entries are
- * index[offsets[i] .. offsets[i+1]) with walking distances metres[...] in metres, columns ascending.
- * Pairs farther than cutoffM are absent. Rows are usually blocks, columns sites (facilities, then
- * candidates: see siteIndex.ts).
+ * A scenario's block x site walking-distance matrix: rows = housing blocks, columns = sites (the site
+ * catalogue's order, sites.ts: facilities, then candidates). Its layout is the network layer's
+ * compressed sparse rows (network/distanceMatrix.ts DistanceMatrix), whichever way it was computed.
  */
-export interface SparseDistanceMatrix {
-  rows: number;
-  cols: number;
-  offsets: Int32Array;
-  index: Int32Array;
-  metres: Float64Array;
-  cutoffM: number;
-}
+import type { DistanceMatrix } from '../network/distanceMatrix.ts';
+
+export type SparseDistanceMatrix = DistanceMatrix;
 
 /** Assemble a matrix from per-row entry lists (columns need not be sorted). */
 export function matrixFromRows(cols: number, cutoffM: number, rowCols: ArrayLike<number>[], rowMetres: ArrayLike<number>[]): SparseDistanceMatrix {

@@ -1,13 +1,16 @@
 /** The block x site walking-distance matrix of a scenario, from its network (OSM) or straight lines. */
+import type { Pool } from '../parallel/pool.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { euclideanDistanceMatrix } from './euclidean.ts';
-import { osmTravelMatrix } from '../network/scenarioMatrix.ts';
 import type { SparseDistanceMatrix } from './matrix.ts';
+import { osmTravelMatrix } from './osmMatrix.ts';
 import { reachM } from './reach.ts';
 import { blockPoints, sitePoints } from './sites.ts';
 
 export interface MatrixOptions {
   threads?: number;
+  /** The job's worker pool, for a network matrix on more than one thread (else it makes its own). */
+  pool?: Pool;
 }
 
 export interface TravelMatrix {

@@ -44,7 +44,7 @@ describe('writing a comparison', () => {
     const b = path.join(tempDir(), 'a');
     await writeComparison(a, sc, cmp, TINY);
     await writeComparison(b, sc, cmp, TINY);
-    for (const f of ['comparison.json', 'comparison.csv']) expect(fs.readFileSync(path.join(a, f))).toEqual(fs.readFileSync(path.join(b, f)));
+    for (const f of ['comparison.json', 'comparison.csv', 'comparison_coverage.csv']) expect(fs.readFileSync(path.join(a, f))).toEqual(fs.readFileSync(path.join(b, f)));
   });
 
   it('leaves no half-written file when a write fails, and keeps other files in the folder', async () => {
@@ -56,6 +56,6 @@ describe('writing a comparison', () => {
     expect(fs.readdirSync(out).sort()).toEqual(['comparison.json', 'summary.json']);
     fs.rmdirSync(path.join(out, 'comparison.json'));
     await writeComparison(out, sc, cmp, TINY);
-    expect(fs.readdirSync(out).sort()).toEqual(['comparison.csv', 'comparison.json', 'summary.json']);
+    expect(fs.readdirSync(out).sort()).toEqual(['comparison.csv', 'comparison.json', 'comparison_coverage.csv', 'summary.json']);
   });
 });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { staticCoverage } from '../../src/pipeline/staticCoverage.ts';
+import { staticCoverage } from '../../src/coverage/static.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { computeDistanceMatrix } from '../../src/travel/travelMatrix.ts';
 import { FIXTURES } from '../helpers/fixtures.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { randomMclp } from '../../src/locate/randomMclp.ts';
-import { solveCoverage } from '../../src/locate/solveCoverage.ts';
+import { randomMclp } from '../../src/locate/instances/randomMclp.ts';
+import { solveCoverage } from '../../src/locate/solvers/solveCoverage.ts';
 
 describe('auto with LP probing on a mid-size random MCLP', () => {
   const inst = randomMclp({ n: 4000, m: 300, p: 15, seed: 1 });

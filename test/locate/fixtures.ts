@@ -1,7 +1,7 @@
 /** Shared-data paths, seeded random coverage instances and a brute-force oracle for the locate tests. */
 import seedrandom from 'seedrandom';
-import { buildCoverage, type CoverageInstance } from '../../src/locate/coverage.ts';
-import { objectiveWeight, selectionToMask, violations } from '../../src/locate/evaluate.ts';
+import { buildCoverage, type CoverageInstance } from '../../src/locate/model/coverage.ts';
+import { objectiveWeight, selectionToMask, violations } from '../../src/locate/model/evaluate.ts';
 
 export const SF_COSTS = '../shared/data/spopt-sf/SF_network_distance_candidateStore_16_censusTract_205_new.csv';
 export const SF_DEMAND = '../shared/data/spopt-sf/SF_demand_205_centroid_uniform_weight.csv';

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { probeCoverage } from '../../src/locate/probe.ts';
+import { probeCoverage } from '../../src/locate/solvers/highs/probe.ts';
 import { createPool } from '../../src/parallel/pool.ts';
-import { objectiveWeight, selectionToMask, violations } from '../../src/locate/evaluate.ts';
-import type { CoverageInstance } from '../../src/locate/coverage.ts';
+import { objectiveWeight, selectionToMask, violations } from '../../src/locate/model/evaluate.ts';
+import type { CoverageInstance } from '../../src/locate/model/coverage.ts';
 import { constraintShapes, randomCoverage } from './fixtures.ts';
 
 const SHAPES = constraintShapes(50, 12);

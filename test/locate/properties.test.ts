@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { solveCoverage } from '../../src/locate/solveCoverage.ts';
-import { selectionToMask, violations } from '../../src/locate/evaluate.ts';
-import type { SolverName } from '../../src/locate/result.ts';
+import { solveCoverage } from '../../src/locate/solvers/solveCoverage.ts';
+import { selectionToMask, violations } from '../../src/locate/model/evaluate.ts';
+import type { SolverName } from '../../src/locate/model/result.ts';
 import { bruteForce, constraintShapes, randomCoverage } from './fixtures.ts';
 
 const SHAPES = constraintShapes(40, 9);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sitingCoverage } from '../../src/locate/siting.ts';
-import { solveCoverage } from '../../src/locate/solveCoverage.ts';
+import { solveCoverage } from '../../src/locate/solvers/solveCoverage.ts';
 import { bruteForce } from './fixtures.ts';
 
 // Two idle spaces (80 and 50 m2); services 0 canteen (60 m2), 1 repair kiosk (15 m2), 2 clinic (40 m2).

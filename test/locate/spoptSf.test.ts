@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readCostCsv } from '../../src/locate/io/costCsv.ts';
-import { coverageFromCosts, type CostMatrix } from '../../src/locate/costMatrix.ts';
-import { greedyState } from '../../src/locate/greedy.ts';
+import { coverageFromCosts, type CostMatrix } from '../../src/locate/model/costMatrix.ts';
+import { greedyState } from '../../src/locate/solvers/greedy.ts';
 import { mclp } from '../../src/locate/models/mclp.ts';
 import { lscp } from '../../src/locate/models/lscp.ts';
 import { pmedian } from '../../src/locate/models/pmedian.ts';

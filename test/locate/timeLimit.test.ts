@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { randomMclp } from '../../src/locate/randomMclp.ts';
-import { solveCoverage } from '../../src/locate/solveCoverage.ts';
+import { randomMclp } from '../../src/locate/instances/randomMclp.ts';
+import { solveCoverage } from '../../src/locate/solvers/solveCoverage.ts';
 
 describe('a time-limited solve of a big instance', () => {
   const inst = randomMclp({ n: 5000, m: 500, p: 20, seed: 1, geometry: 'torus' });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.ts';
-import { validatePlan } from '../../src/simulate/plan.ts';
-import { siteCatalogue } from '../../src/simulate/sites.ts';
+import { validatePlan } from '../../src/plan/validate.ts';
+import { simulate } from '../../src/simulate/simulate.ts';
 import { EVEN_SHARES, tinyScenario } from './fixtures.ts';
 
-const { scenario } = tinyScenario({
+const { scenario, matrix } = tinyScenario({
   services: [{ id: 'grocery', rates: [1, 1, 1, 1, 1, 1], capacity: 800 }, { id: 'repair', rates: [1, 1, 1, 1, 1, 1], capacity: 80 }, { id: 'barber', rates: [1, 1, 1, 1, 1, 1] }],
   blocks: [{ id: 'a', population: 10, shares: EVEN_SHARES }],
   facilities: [{ id: 'shop', services: ['grocery', 'barber'], capacity: 500 }],
@@ -34,13 +34,7 @@ describe('plans in the simulation', () => {
     expect(errorOf(() => validatePlan(plan, scenario)).message).toContain("field 'candidate'");
   });
 
-  it('turns converted candidates into sites after the facilities, with their services\' capacities', () => {
-    const sites = siteCatalogue(scenario, { conversions: [{ candidateIndex: 1, serviceIndices: [2, 1] }] });
-    expect(sites.count).toBe(3);
-    expect(sites.ids).toEqual(['shop', 'kiosk-1', 'shop-2']);
-    expect([...sites.serviceIndex.subarray(sites.serviceOffsets[2], sites.serviceOffsets[3])]).toEqual([1, 2]);
-    expect(sites.serviceOffsets[2] - sites.serviceOffsets[1]).toBe(0); // kiosk-1 is not converted
-    expect(sites.capacity[0]).toBe(500);
-    expect(sites.capacity[2]).toBe(80); // repair 80 + barber (uncapacitated)
+  it('are checked by simulate() before their conversions become sites', async () => {
+    await expect(simulate(scenario, matrix, { plan: { conversions: [{ candidateIndex: 0, serviceIndices: [0] }] } })).rejects.toThrow("plan conversions[0].services[0]: service 'grocery' is not allowed at candidate 'kiosk-1'");
   });
 });

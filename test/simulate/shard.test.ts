@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulateShard } from '../../src/simulate/shard.ts';
 import { resolveOptions, simulate } from '../../src/simulate/simulate.ts';
-import { siteCatalogue } from '../../src/simulate/sites.ts';
+import { siteCatalogue } from '../../src/travel/sites.ts';
 import type { SimulateShardTask } from '../../src/simulate/task.ts';
 import { EVEN_SHARES, tinyScenario } from './fixtures.ts';
 

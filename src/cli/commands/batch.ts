@@ -2,8 +2,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { InputError } from '../../core/errors.ts';
-import { runBatch } from '../../batch/runBatch.ts';
 import { parseBatch } from '../../batch/spec.ts';
+import { runBatch } from '../../jobs/batch.ts';
 import type { TripsFormat } from '../../simulate/output.ts';
 import { EXIT_FAILURE, EXIT_OK, numberOption, progress, type Command } from '../command.ts';
 

@@ -1,7 +1,7 @@
 /** `quarterhour compare <scenario> <plan.json>…`: siting plans side by side against today's coverage. */
 import path from 'node:path';
 import { InputError } from '../../core/errors.ts';
-import { runCompare } from '../../compare/run.ts';
+import { runCompare } from '../../jobs/compare.ts';
 import { EXIT_OK, type Command } from '../command.ts';
 
 export const command: Command = {

@@ -7,13 +7,11 @@ import { InputError } from '../../core/errors.ts';
 import { EXIT_OK, numberOption, progress, type Command, type ParsedValues } from '../command.ts';
 import { readCostCsv } from '../../locate/io/costCsv.ts';
 import { readOrlib } from '../../locate/io/orlib.ts';
-import { coverageFromCosts, resolveSites, type CostMatrix } from '../../locate/costMatrix.ts';
+import { coverageFromCosts, resolveSites, type CostMatrix } from '../../locate/model/costMatrix.ts';
 import { CLASSIC_MODELS, locate, type ClassicModel } from '../../locate/locate.ts';
-import { coverageLp, pMedianLp, setCoverLp } from '../../locate/lpFormat.ts';
-import { coverageJslpText } from '../../locate/jslp.ts';
-import type { LocateResult, SolverName } from '../../locate/result.ts';
-
-const SOLVERS: SolverName[] = ['auto', 'exact', 'jslp', 'greedy', 'local', 'lagrangian'];
+import { coverageLp, pMedianLp, setCoverLp } from '../../locate/model/lpFormat.ts';
+import { coverageJslpText } from '../../locate/solvers/jslp.ts';
+import { SOLVER_NAMES, type LocateResult, type SolverName } from '../../locate/model/result.ts';
 
 function str(values: ParsedValues, name: string): string | undefined {
   const v = values[name];
@@ -46,7 +44,7 @@ function summary(r: LocateResult, source: string): string {
 
 export const command: Command = {
   name: 'locate',
-  usage: 'locate --model mclp|lscp|pmedian|pcenter (--costs <csv> --from COL --to COL --cost COL [--weight COL | --demand <csv> --demand-id COL --demand-weight COL] | --orlib <file>) [--radius R] [--p P] [--predefined ids] [--solver auto|exact|jslp|greedy|local|lagrangian] [--time-limit s] [--threads N] [--seed S] [--show-model] [--json]',
+  usage: `locate --model mclp|lscp|pmedian|pcenter (--costs <csv> --from COL --to COL --cost COL [--weight COL | --demand <csv> --demand-id COL --demand-weight COL] | --orlib <file>) [--radius R] [--p P] [--predefined ids] [--solver ${SOLVER_NAMES.join('|')}] [--time-limit s] [--threads N] [--seed S] [--show-model] [--json]`,
   help: {
     model: 'mclp | lscp | pmedian | pcenter',
     costs: 'long-form cost CSV, one row per client-site pair',
@@ -94,7 +92,7 @@ export const command: Command = {
     const model = str(values, 'model') as ClassicModel | undefined;
     if (!model || !CLASSIC_MODELS.includes(model)) throw new InputError('command line', `--model is '${model ?? ''}', expected one of ${CLASSIC_MODELS.join(', ')}`);
     const solver = (str(values, 'solver') ?? 'auto') as SolverName;
-    if (!SOLVERS.includes(solver)) throw new InputError('command line', `--solver is '${solver}', expected one of ${SOLVERS.join(', ')}`);
+    if (!SOLVER_NAMES.includes(solver)) throw new InputError('command line', `--solver is '${solver}', expected one of ${SOLVER_NAMES.join(', ')}`);
     let cm: CostMatrix;
     let source: string;
     let p = values.p === undefined ? undefined : numberOption(values, 'p', 0, { integer: true, min: 1 });

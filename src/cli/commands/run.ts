@@ -1,9 +1,8 @@
 /** `quarterhour run <scenario>`: the main job — simulate today, optimize, simulate the plan, compare; results in results/<scenario>/. */
 import path from 'node:path';
 import { InputError } from '../../core/errors.ts';
-import type { SolverName } from '../../locate/result.ts';
-import { SOLVER_NAMES } from '../../optimize/optimize.ts';
-import { runScenario } from '../../pipeline/run.ts';
+import { runScenario } from '../../jobs/run.ts';
+import { SOLVER_NAMES, type SolverName } from '../../locate/model/result.ts';
 import type { TripsFormat } from '../../simulate/output.ts';
 import { EXIT_OK, numberOption, progress, type Command } from '../command.ts';
 

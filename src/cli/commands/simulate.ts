@@ -1,9 +1,7 @@
 /** `quarterhour simulate <scenario>`: one simulated day of every resident's trips, with metrics. */
 import path from 'node:path';
 import { InputError } from '../../core/errors.ts';
-import { loadScenario } from '../../scenario/load.ts';
-import { readPlan } from '../../plan/io.ts';
-import { simulateToDir } from '../../simulate/job.ts';
+import { simulateToDir } from '../../jobs/simulate.ts';
 import type { TripsFormat } from '../../simulate/output.ts';
 import { EXIT_OK, numberOption, progress, type Command } from '../command.ts';
 
@@ -45,10 +43,8 @@ export const command: Command = {
     const tripsOpt = (values.trips as string | undefined) ?? 'auto';
     if (!['auto', 'csv', 'bin'].includes(tripsOpt)) throw new InputError('command line', `--trips is '${tripsOpt}', expected auto, csv or bin`);
     const trips: TripsFormat = values['no-trips'] ? 'none' : (tripsOpt as TripsFormat);
-    const scenario = await loadScenario(pos[0]);
-    const plan = values.plan === undefined ? undefined : readPlan(values.plan as string, scenario);
-    const job = await simulateToDir(scenario, {
-      plan,
+    const job = await simulateToDir(pos[0], {
+      planFile: values.plan as string | undefined,
       threads,
       seed,
       choice,
@@ -58,6 +54,7 @@ export const command: Command = {
       trips,
       log: values.json ? undefined : progress,
     });
+    const { plan } = job;
     const m = job.result.metrics;
     const dir = path.relative(process.cwd(), job.written.dir) || job.written.dir;
     if (values.json) {

@@ -7,7 +7,7 @@
  */
 import { InputError } from '../../core/errors.ts';
 import { column, readTable, type Table } from './table.ts';
-import type { CostMatrix } from '../costMatrix.ts';
+import type { CostMatrix } from '../model/costMatrix.ts';
 
 export interface CostCsvOptions {
   from: string;

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import { InputError } from '../../core/errors.ts';
-import type { CostMatrix } from '../costMatrix.ts';
+import type { CostMatrix } from '../model/costMatrix.ts';
 
 export interface OrlibInstance {
   matrix: CostMatrix;

@@ -1,5 +1,5 @@
 /** Options shared by the classic models (LSCP, MCLP, p-median, p-center). */
-import type { SolverName } from '../result.ts';
+import type { SolverName } from '../model/result.ts';
 
 export interface ClassicOptions {
   solver?: SolverName;

@@ -1,7 +1,7 @@
 /** Maximal covering location (MCLP): open p sites to maximise the weight within `radius` (cost <= radius). */
-import { coverageFromCosts, type CostMatrix } from '../costMatrix.ts';
-import { solveCoverage } from '../solveCoverage.ts';
-import type { LocateResult } from '../result.ts';
+import { coverageFromCosts, type CostMatrix } from '../model/costMatrix.ts';
+import { solveCoverage } from '../solvers/solveCoverage.ts';
+import type { LocateResult } from '../model/result.ts';
 import type { ClassicOptions } from './common.ts';
 
 export async function mclp(cm: CostMatrix, radius: number, p: number, opts: ClassicOptions = {}): Promise<LocateResult> {

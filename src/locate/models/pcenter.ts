@@ -6,11 +6,12 @@
  * can only prove achievability). The lower end starts at the largest nearest-candidate cost,
  * the upper end at a farthest-first + greedy solution.
  */
-import { coverageFromCosts, type CostMatrix } from '../costMatrix.ts';
-import { setCoverLp } from '../lpFormat.ts';
-import { runHighs } from '../highs.ts';
-import { relativeGap, type LocateResult, type SolveStatus } from '../result.ts';
-import { greedySetCover, packingBound } from './lscp.ts';
+import { coverageFromCosts, type CostMatrix } from '../model/costMatrix.ts';
+import { setCoverLp } from '../model/lpFormat.ts';
+import { runHighs } from '../solvers/highs/highs.ts';
+import { readHighs } from '../solvers/highs/outcome.ts';
+import { greedySetCover, packingBound } from '../solvers/setCover.ts';
+import { makeResult, type LocateResult, type SolveStatus } from '../model/result.ts';
 import type { ClassicOptions } from './common.ts';
 
 function maxCost(cm: CostMatrix, open: number[]): { value: number; assignment: Int32Array } {
@@ -95,13 +96,14 @@ export async function pcenter(cm: CostMatrix, p: number, opts: ClassicOptions = 
     } else if (packingBound(inst) > p) feasible = false;
     else if (exact) {
       const r = await runHighs(setCoverLp(inst), { timeLimit: Math.max(0.1, (deadline - performance.now()) / 1000), start: g, nOptions: m });
-      if (r.hasSolution && r.selected.length <= p) {
+      const o = readHighs(r);
+      if (o.hasSolution && r.selected.length <= p) {
         feasible = true;
         chosen = r.selected;
-      } else if (r.modelStatus === 'optimal' && r.hasSolution) feasible = false;
-      else if (r.modelStatus === 'infeasible') feasible = false;
+      } else if (o.optimal && o.hasSolution) feasible = false;
+      else if (o.infeasible) feasible = false;
       else {
-        notes.push(`radius ${radii[mid]}: HiGHS ${r.failure ?? r.modelStatus}, undecided`);
+        notes.push(`radius ${radii[mid]}: HiGHS ${o.label}, undecided`);
         hitLimit = true;
         break;
       }
@@ -130,25 +132,22 @@ export async function pcenter(cm: CostMatrix, p: number, opts: ClassicOptions = 
   const proven = bound >= objective; // infeasibility is monotone in r, so every proven-infeasible radius bounds the optimum
   notes.push(`radius search over ${radii.length} candidate radii: ${objective}, lower bound ${bound}`);
   const status: SolveStatus = proven ? 'optimal' : hitLimit ? 'time-limit' : 'feasible';
-  const { assignment } = maxCost(cm, best);
   let totalW = 0;
   for (let i = 0; i < n; i++) totalW += cm.weight[i];
-  return {
+  return makeResult({
     model: 'pcenter',
     solver,
     sense: 'min',
     status,
     objective,
     bound,
-    gap: proven ? 0 : relativeGap(objective, bound, 'min'),
     selected: best,
-    selectedIds: cm.siteIds ? best.map((k) => cm.siteIds![k]) : undefined,
-    assignment,
-    coveredWeight: totalW,
+    optionIds: cm.siteIds,
+    assignment: maxCost(cm, best).assignment,
     totalWeight: totalW,
-    coveredPercent: 100,
-    timings: { total: performance.now() - t0 },
+    timings: {},
+    t0,
     notes,
     seed: opts.seed ?? 1,
-  };
+  });
 }

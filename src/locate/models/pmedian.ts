@@ -5,10 +5,11 @@
  * (z_ij <= x_j), warm-started from the heuristic. Lower bound without HiGHS: every client at its
  * nearest candidate (valid, weak).
  */
-import type { CostMatrix } from '../costMatrix.ts';
-import { pMedianLp } from '../lpFormat.ts';
-import { runHighs } from '../highs.ts';
-import { relativeGap, type LocateResult, type SolveStatus } from '../result.ts';
+import type { CostMatrix } from '../model/costMatrix.ts';
+import { pMedianLp } from '../model/lpFormat.ts';
+import { runHighs } from '../solvers/highs/highs.ts';
+import { readHighs } from '../solvers/highs/outcome.ts';
+import { makeResult, type LocateResult, type SolveStatus } from '../model/result.ts';
 import type { ClassicOptions } from './common.ts';
 import { pMedianLagrangian } from './pmedianLagrangian.ts';
 
@@ -146,40 +147,37 @@ export async function pmedian(cm: CostMatrix, p: number, opts: ClassicOptions = 
     const s = performance.now();
     const left = Math.max(0.1, timeLimit - (s - t0) / 1000);
     const r = await runHighs(pMedianLp(cm, p, predefined), { timeLimit: left, mipRelGap: opts.mipRelGap, start: sel, nOptions: cm.nSites });
+    const o = readHighs(r);
     timings.exact = performance.now() - s;
-    notes.push(`exact (HiGHS): ${r.failure ?? r.modelStatus}, objective ${r.objective}, dual bound ${r.dualBound}, warm start ${r.warmStart}`);
-    if (r.modelStatus === 'timeLimit') hitLimit = true;
-    if (r.hasSolution && r.selected.length === p) {
+    notes.push(`exact (HiGHS): ${o.label}, objective ${r.objective}, dual bound ${r.dualBound}, warm start ${r.warmStart}`);
+    if (o.hitLimit) hitLimit = true;
+    if (o.hasSolution && r.selected.length === p) {
       const c = pMedianCost(cm, r.selected).cost;
       if (c < objective) {
         objective = c;
         sel = r.selected;
       }
     }
-    if (Number.isFinite(r.dualBound) && r.dualBound > bound) bound = Math.min(r.dualBound, objective);
-    if (r.modelStatus === 'optimal' && (opts.mipRelGap ?? 0) === 0 && Math.abs(objective - r.dualBound) <= 1e-6 * Math.max(1, Math.abs(objective))) proven = true;
+    if (o.hasBound && r.dualBound > bound) bound = Math.min(r.dualBound, objective);
+    if (o.optimal && (opts.mipRelGap ?? 0) === 0 && Math.abs(objective - r.dualBound) <= 1e-6 * Math.max(1, Math.abs(objective))) proven = true;
   }
   const status: SolveStatus = proven ? 'optimal' : hitLimit ? 'time-limit' : 'feasible';
-  const { assignment } = pMedianCost(cm, sel);
   let totalW = 0;
   for (let i = 0; i < cm.nClients; i++) totalW += cm.weight[i];
-  timings.total = performance.now() - t0;
-  return {
+  return makeResult({
     model: 'pmedian',
     solver,
     sense: 'min',
     status,
     objective,
-    bound: proven ? objective : bound,
-    gap: proven ? 0 : relativeGap(objective, bound, 'min'),
+    bound,
     selected: sel,
-    selectedIds: cm.siteIds ? sel.map((k) => cm.siteIds![k]) : undefined,
-    assignment,
-    coveredWeight: totalW,
+    optionIds: cm.siteIds,
+    assignment: pMedianCost(cm, sel).assignment,
     totalWeight: totalW,
-    coveredPercent: 100,
     timings,
+    t0,
     notes,
     seed: opts.seed ?? 1,
-  };
+  });
 }

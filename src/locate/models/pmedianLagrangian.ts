@@ -6,7 +6,7 @@
  * a valid lower bound for every lambda; subgradient steps on g[i] = 1 - (number of open j with
  * w[i] d[i][j] < lambda[i]) tighten it towards the LP bound.
  */
-import type { CostMatrix } from '../costMatrix.ts';
+import type { CostMatrix } from '../model/costMatrix.ts';
 
 export function pMedianLagrangian(cm: CostMatrix, p: number, predefined: number[], upper: number, opts: { maxIterations?: number; deadline?: number } = {}): { bound: number; iterations: number } {
   const { nClients: n, nSites: m, cost, weight } = cm;

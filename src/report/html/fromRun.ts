@@ -1,15 +1,15 @@
 /**
- * Report data of a `quarterhour run` results folder: summary.json and coverage.csv (today); with
- * plan.json, also the state with the plan, from coverage_after.csv (or computed when that is absent).
+ * Report data of a `quarterhour run` results folder, from what the run wrote: summary.json and
+ * coverage.csv (today); with plan.json, also the state with the plan, from coverage_after.csv (which
+ * a run writes beside every plan.json). Nothing is computed again.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { staticCoverage } from '../../pipeline/staticCoverage.ts';
+import { InputError } from '../../core/errors.ts';
 import { readPlan } from '../../plan/io.ts';
-import { computeDistanceMatrix } from '../../travel/travelMatrix.ts';
+import { reportBase } from './base.ts';
 import { readCoverageCsv } from './coverageCsv.ts';
 import type { ReportData, ReportState } from './data.ts';
-import { reportBase } from './base.ts';
 import { readJsonObject, scenarioOf } from './source.ts';
 import { reportState } from './state.ts';
 
@@ -26,8 +26,8 @@ export async function reportFromRun(dir: string): Promise<ReportData> {
   if (fs.existsSync(planFile)) {
     const plan = readPlan(planFile, sc);
     const afterFile = path.join(dir, 'coverage_after.csv');
-    const after = fs.existsSync(afterFile) ? await readCoverageCsv(afterFile, sc) : staticCoverage(sc, await computeDistanceMatrix(sc), plan).table;
-    states.push(reportState(sc, AFTER_LABEL, after, plan));
+    if (!fs.existsSync(afterFile)) throw new InputError(afterFile, "file not found: a run writes it beside plan.json (rerun 'quarterhour run', or remove plan.json to report today only)");
+    states.push(reportState(sc, AFTER_LABEL, await readCoverageCsv(afterFile, sc), plan));
   }
   const title = `quarterhour — ${sc.name}: access to everyday services${states.length > 1 ? ', today and with the plan' : ' today'}`;
   return { ...reportBase(sc, 'run', title), states, changes: [], differences: [] };

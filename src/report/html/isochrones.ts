@@ -1,11 +1,13 @@
 /**
- * Walking areas around conversions, for each conversion, service it offers and age band, with the
- * walking distance threshold x the band's speed: on an OSM network, the network isochrone
+ * Walking areas around conversions, for each conversion, service it offers and age band, out to the
+ * coverage rule's threshold distance (src/coverage/rule.ts thresholdMetres: the service's threshold at
+ * the band's speed): on an OSM network, the network isochrone
  * (src/network/isochrone.ts: the streets walkable within that distance); without a network, a circle
  * of radius distance / detour factor (turf `circle`).
  */
 import { circle } from '@turf/turf';
 import { AGE_BANDS } from '../../core/ageBands.ts';
+import { thresholdMetres } from '../../coverage/rule.ts';
 import { readNetworkFile } from '../../network/binary.ts';
 import { isochrone } from '../../network/isochrone.ts';
 import { SnapIndex } from '../../network/snap.ts';
@@ -30,7 +32,7 @@ export function conversionIsochrones(sc: Scenario, conversions: ReportConversion
     for (const sid of c.services) {
       const svc = sc.services[sc.serviceIndex.get(sid)!];
       AGE_BANDS.forEach((band, b) => {
-        const walk = svc.thresholdMin * 60 * sc.behaviour.speedMps[b];
+        const walk = thresholdMetres(svc.thresholdMin, sc.behaviour.speedMps[b]);
         if (net && index) {
           const poly = isochrone(net, c.lon, c.lat, walk, { index, snapLimitM });
           if (poly) out.push({ candidate: c.candidate, service: sid, band, metres: Math.round(walk), rings: roundRings(poly.coordinates) });

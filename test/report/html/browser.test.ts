@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCompare } from '../../../src/compare/run.ts';
+import { runCompare } from '../../../src/jobs/compare.ts';
 import { writeReport } from '../../../src/report/html/write.ts';
 import { REPO, tempDir } from '../../helpers/fixtures.ts';
 import { CHROMIUM, launch, NO_CHROMIUM, openReport } from './chromium.ts';

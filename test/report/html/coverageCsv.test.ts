@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { staticCoverage } from '../../../src/pipeline/staticCoverage.ts';
+import { staticCoverage } from '../../../src/coverage/static.ts';
 import { readCoverageCsv } from '../../../src/report/html/coverageCsv.ts';
 import { loadScenario } from '../../../src/scenario/load.ts';
 import { computeDistanceMatrix } from '../../../src/travel/travelMatrix.ts';

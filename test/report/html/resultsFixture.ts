@@ -7,9 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { csvString } from '../../../src/io/csv.ts';
-import { staticCoverage } from '../../../src/pipeline/staticCoverage.ts';
+import { staticCoverage } from '../../../src/coverage/static.ts';
 import { parsePlan, planToJson } from '../../../src/plan/io.ts';
-import { COVERAGE_HEADER, coverageRows } from '../../../src/report/coverageCsv.ts';
+import { COVERAGE_HEADER, coverageRows } from '../../../src/coverage/csv.ts';
 import { loadScenario } from '../../../src/scenario/load.ts';
 import { computeDistanceMatrix } from '../../../src/travel/travelMatrix.ts';
 import { copyScenario, editFile, tempDir } from '../../helpers/fixtures.ts';

@@ -1,0 +1,153 @@
+/**
+ * The main job on one scenario — the full loop: load → travel matrix → simulate today → optimize the
+ * idle spaces on the simulated demand → simulate with the plan → before/after comparison. One context
+ * (context.ts) holds what the stages share: the matrix, today's nearest distances (today's coverage
+ * and the optimizer's pre-covered demand both read them) and the worker pool. Every file goes into one
+ * output folder, written atomically; nothing in it depends on the thread count.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { coverageFromNearest, staticCoverage, type StaticCoverage } from '../coverage/static.ts';
+import { withOutputDir } from '../io/atomic.ts';
+import { csvString } from '../io/csv.ts';
+import type { OptimizeOptions, OptimizeOutcome } from '../optimize/optimize.ts';
+import { planGeojson } from '../plan/geojson.ts';
+import { planToJson, planTotals } from '../plan/io.ts';
+import { COVERAGE_HEADER, coverageRows } from '../coverage/csv.ts';
+import { runText } from '../report/runText.ts';
+import { loadScenario } from '../scenario/load.ts';
+import { scenarioStats } from '../scenario/stats.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { writeSimulationOutputs, type TripsFormat } from '../simulate/output.ts';
+import { simulate } from '../simulate/simulate.ts';
+import type { SimulationResult } from '../simulate/types.ts';
+import { withJob, type JobContext } from './context.ts';
+import { optimizeIn } from './optimize.ts';
+import { simulationHeadline, type RunSummary } from './summary.ts';
+
+export interface RunOptions extends Pick<OptimizeOptions, 'solver' | 'timeLimit'> {
+  out?: string;
+  /** Worker threads for the whole run (default 1); results do not depend on it. */
+  threads?: number;
+  seed?: number;
+  /** Skip the optimizer: coverage and simulation of today only. */
+  optimize?: boolean;
+  trips?: TripsFormat;
+  log?: (msg: string) => void;
+  /** Add files to the output folder before it is moved into place (e.g. a batch's run.json). */
+  extra?: (tmpDir: string, summary: RunSummary) => void;
+}
+
+export interface RunResult {
+  outDir: string;
+  files: string[];
+  summary: RunSummary;
+  text: string;
+  /** Wall-clock seconds per step (kept out of the files, which must not depend on timing). */
+  timings: Record<string, number>;
+}
+
+/** Load the scenario at `location` (opts.seed, when given, replaces its seed) and run the full loop. */
+export async function runScenario(location: string, opts: RunOptions = {}): Promise<RunResult> {
+  const sc = await loadScenario(location);
+  if (opts.seed !== undefined) sc.seed = opts.seed;
+  return runLoaded(sc, location, opts);
+}
+
+/** The full loop on a scenario already in memory (e.g. a batch's variant); `location` is recorded as its source. */
+export function runLoaded(sc: Scenario, location: string, opts: RunOptions = {}): Promise<RunResult> {
+  return withJob(sc, { threads: opts.threads }, (ctx) => runIn(ctx, location, opts));
+}
+
+/** A stopwatch: lap(name) records the seconds since the previous lap. */
+function stopwatch(): { timings: Record<string, number>; lap: (name: string) => void } {
+  const timings: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = +((now - t) / 1000).toFixed(3);
+    t = now;
+  };
+  return { timings, lap };
+}
+
+/** What the optimizing half of a run adds. */
+interface WithPlan {
+  optimized: OptimizeOutcome;
+  after: StaticCoverage;
+  simulated: SimulationResult;
+}
+
+async function runIn(ctx: JobContext, location: string, opts: RunOptions): Promise<RunResult> {
+  const sc = ctx.scenario;
+  const log = opts.log ?? (() => {});
+  const { timings, lap } = stopwatch();
+  const stats = scenarioStats(sc);
+  log(`loaded ${sc.name}: ${stats.blocks} blocks, ${stats.residents} residents, ${stats.facilities} facilities, ${stats.candidates} idle spaces (seed ${sc.seed})`);
+  const { matrix, warnings } = await ctx.travelMatrix();
+  for (const w of warnings) log(`warning: ${w}`);
+  log(`travel matrix: ${matrix.index.length} block-site pairs within ${Math.round(matrix.cutoffM)} m`);
+  lap('matrix');
+  const today = coverageFromNearest(sc, await ctx.todayNearest());
+  const simToday = await simulate(sc, matrix, { threads: ctx.threads, pool: ctx.parallelPool(), seed: sc.seed });
+  log(`simulated today: ${simToday.metrics.trips} trips, ${((simToday.metrics.withinShare.overall ?? 0) * 100).toFixed(1)}% within threshold`);
+  lap('simulateToday');
+
+  const outDir = path.resolve(opts.out ?? path.join('results', sc.name));
+  const summary: RunSummary = {
+    quarterhour: 1,
+    scenario: sc.name,
+    source: path.relative(outDir, path.resolve(location)),
+    seed: sc.seed,
+    network: sc.network.kind === 'osm' ? { kind: 'osm', file: path.basename(sc.network.file) } : sc.network,
+    ...stats,
+    coverageRule: "a resident is covered for a service when the nearest site offering it is within the service's threshold at the resident's age-band walking speed",
+    today: { coverage: today.summary, simulated: simulationHeadline(simToday) },
+    warnings,
+  };
+
+  let withPlan: WithPlan | null = null;
+  if (opts.optimize !== false) {
+    log(`optimizing ${sc.candidates.count} idle spaces (solver ${opts.solver ?? 'auto'}) on the simulated demand`);
+    const optimized = await optimizeIn(ctx, simToday.demand, { solver: opts.solver, timeLimit: opts.timeLimit, seed: sc.seed });
+    const { solver } = optimized;
+    log(`solver ${solver.solver}: ${solver.status}, objective ${solver.objective}, bound ${solver.bound}, gap ${(solver.gap * 100).toFixed(3)}%`);
+    lap('optimize');
+    const after = staticCoverage(sc, matrix, optimized.plan);
+    const simulated = await simulate(sc, matrix, { threads: ctx.threads, pool: ctx.parallelPool(), seed: sc.seed, plan: optimized.plan });
+    lap('simulatePlan');
+    withPlan = { optimized, after, simulated };
+    summary.optimize = { solver: optimized.solver, model: optimized.model };
+    summary.plan = planTotals(sc, optimized.plan);
+    summary.withPlan = { coverage: after.summary, simulated: simulationHeadline(simulated) };
+  }
+
+  const files = await writeRun(outDir, sc, summary, today, simToday, withPlan, opts);
+  lap('write');
+  return { outDir, files, summary, text: runText(sc, summary, withPlan?.optimized.plan ?? null), timings };
+}
+
+/** Write the run's folder atomically; returns the files written, relative to it. */
+async function writeRun(outDir: string, sc: Scenario, summary: RunSummary, today: StaticCoverage, simToday: SimulationResult, withPlan: WithPlan | null, opts: RunOptions): Promise<string[]> {
+  const files: string[] = [];
+  await withOutputDir(outDir, async (tmp) => {
+    const put = (name: string, data: string) => {
+      fs.writeFileSync(path.join(tmp, name), data);
+      files.push(name);
+    };
+    put('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
+    put('coverage.csv', await csvString(COVERAGE_HEADER, coverageRows(sc, today.table)));
+    const w = await writeSimulationOutputs(simToday, sc, path.join(tmp, 'simulate-today'), opts.trips ?? 'auto');
+    files.push(...w.files.map((f) => `simulate-today/${f}`));
+    if (withPlan) {
+      const { optimized, after, simulated } = withPlan;
+      put('plan.json', `${JSON.stringify(planToJson(sc, optimized.plan, { solver: optimized.solver, model: optimized.model }), null, 2)}\n`);
+      put('plan.geojson', `${JSON.stringify(planGeojson(sc, optimized.plan))}\n`);
+      put('coverage_after.csv', await csvString(COVERAGE_HEADER, coverageRows(sc, after.table)));
+      const wp = await writeSimulationOutputs(simulated, sc, path.join(tmp, 'simulate-plan'), opts.trips ?? 'auto');
+      files.push(...wp.files.map((f) => `simulate-plan/${f}`));
+    }
+    opts.extra?.(tmp, summary);
+  });
+  return files;
+}

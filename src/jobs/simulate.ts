@@ -1,0 +1,52 @@
+/**
+ * The simulate job: load the scenario (and a plan, when given), compute the travel matrix out to
+ * reachM, simulate one day of every resident's trips, write the outputs atomically.
+ */
+import path from 'node:path';
+import { readPlan } from '../plan/io.ts';
+import type { Plan } from '../plan/types.ts';
+import { loadScenario } from '../scenario/load.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { writeSimulationOutputs, type TripsFormat, type WrittenOutputs } from '../simulate/output.ts';
+import { simulate } from '../simulate/simulate.ts';
+import type { SimulateOptions, SimulationResult } from '../simulate/types.ts';
+import { withJob } from './context.ts';
+
+export function defaultSimulateOutDir(scenario: Scenario): string {
+  return path.join('results', `${scenario.name}-simulate`);
+}
+
+export interface SimulateJobOptions extends Omit<SimulateOptions, 'plan' | 'pool'> {
+  /** A plan file (plan.json) to simulate instead of today's facilities. */
+  planFile?: string;
+  /** Output folder (default results/<scenario name>-simulate). */
+  out?: string;
+  trips?: TripsFormat;
+  log?: (message: string) => void;
+}
+
+export interface SimulateJobResult {
+  scenario: Scenario;
+  plan: Plan | undefined;
+  result: SimulationResult;
+  written: WrittenOutputs;
+  seconds: { matrix: number; simulate: number; write: number };
+}
+
+export async function simulateToDir(location: string, opts: SimulateJobOptions = {}): Promise<SimulateJobResult> {
+  const { planFile, out, trips, log = () => {}, ...simOpts } = opts;
+  const scenario = await loadScenario(location);
+  const plan = planFile === undefined ? undefined : readPlan(planFile, scenario);
+  return withJob(scenario, { threads: opts.threads }, async (ctx) => {
+    const t0 = performance.now();
+    log(`distance matrix: ${scenario.blocks.count} blocks x ${scenario.facilities.count + scenario.candidates.count} sites within ${Math.round(ctx.reachM)} m`);
+    const { matrix } = await ctx.travelMatrix();
+    const t1 = performance.now();
+    log(`simulating (${ctx.threads} thread${ctx.threads > 1 ? 's' : ''}, ${opts.choice ?? 'nearest'} choice)`);
+    const result = await simulate(scenario, matrix, { keepResidents: false, ...simOpts, plan, threads: ctx.threads, pool: ctx.parallelPool() });
+    const t2 = performance.now();
+    const written = await writeSimulationOutputs(result, scenario, out ?? defaultSimulateOutDir(scenario), trips ?? 'auto');
+    const t3 = performance.now();
+    return { scenario, plan, result, written, seconds: { matrix: (t1 - t0) / 1000, simulate: (t2 - t1) / 1000, write: (t3 - t2) / 1000 } };
+  });
+}
