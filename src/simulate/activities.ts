@@ -73,7 +73,7 @@ export function activityTables(tripsPerDay: Float64Array, departureProfile: Floa
   return { nServices, poissonOffsets, poissonCdf, serviceCdf, hourCdf };
 }
 
-/** The day's trip count of a resident of `band` for the uniform draw u. */
+/** The day's trip count of a resident of `band` for the uniform draw u (a linear scan: most counts are 0, 1 or 2). */
 export function drawTripCount(t: ActivityTables, band: number, u: number): number {
   const lo = t.poissonOffsets[band];
   const hi = t.poissonOffsets[band + 1] - 1;

@@ -1,9 +1,9 @@
 /**
- * Recording a block's day, resident by resident: the resident is counted, with whether they pass F15
- * (every basic service's nearest site within f15Min at their own speed), and their trips, in departure
- * order, are tallied and, unless the pass only tallies loads, appended to the trip table. A trip is
- * `within` when its home-to-site walk is within its service's threshold at the resident's speed; an
- * unserved trip never is. Both tests are the coverage rule (coverage/rule.ts).
+ * Recording a block's day: every resident is counted, with whether they pass F15 (every basic
+ * service's nearest site within f15Min at their own speed); then the trips, resident by resident in
+ * departure order, are tallied and, unless the pass only tallies loads, appended to the trip table. A
+ * trip is `within` when its home-to-site walk is within its service's threshold at the resident's
+ * speed; an unserved trip never is. Both tests are the coverage rule (coverage/rule.ts).
  */
 import { N_AGE_BANDS } from '../core/ageBands.ts';
 import { isWithin } from '../coverage/rule.ts';
@@ -11,7 +11,7 @@ import type { BlockTrips } from './blockTrips.ts';
 import { allocTrips, type ResidentColumns, type TripBuffer } from './columns.ts';
 import type { ShardTallies } from './shardTallies.ts';
 
-/** Where a shard records: its tallies, its trip table (null: tallies only), and the rules' minutes. */
+/** Where a shard records: its tallies, its trip table (null: tallies only), and the thresholds the trips and F15 are judged by. */
 export interface ShardRecord {
   tallies: ShardTallies;
   rows: TripBuffer | null;

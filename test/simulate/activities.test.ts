@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AGE_BANDS, N_AGE_BANDS } from '../../src/core/ageBands.ts';
-import { activityTables, drawTripCount } from '../../src/simulate/activities.ts';
+import { activityTables, drawHour, drawService, drawTripCount } from '../../src/simulate/activities.ts';
 import { simulate } from '../../src/simulate/simulate.ts';
 import { EVEN_SHARES, tinyScenario, type TinyService } from './fixtures.ts';
 
@@ -41,6 +41,23 @@ describe('daily activities', () => {
     expect(drawTripCount(t, 0, 0.3)).toBe(1);
     expect(drawTripCount(t, 0, 0.6)).toBe(2);
     expect(drawTripCount(t, 0, 0.999999999)).toBeGreaterThan(5);
+  });
+
+  it('picks services and hours by bisection exactly where a linear scan of the cumulative table would, ties and empty hours included', () => {
+    const rates = Float64Array.from({ length: 5 * N_AGE_BANDS }, (_, k) => [0.2, 0, 0.5, 0.5, 0.1][Math.floor(k / N_AGE_BANDS)]);
+    const profiles = Float64Array.from(SERVICES.flatMap((s) => s.profile ?? Array.from({ length: 24 }, () => 1)));
+    const t = activityTables(rates, profiles, 5);
+    const scan = (cdf: Float64Array, base: number, last: number, u: number): number => {
+      let i = 0;
+      while (i < last && u >= cdf[base + i]) i++;
+      return i;
+    };
+    // every table entry itself (the ties), its neighbours, and a grid of draws
+    const draws = [...t.serviceCdf, ...t.hourCdf].flatMap((v) => [v, v - 1e-12, v + 1e-12]).concat(Array.from({ length: 1000 }, (_, k) => k / 1000)).filter((u) => u >= 0 && u < 1);
+    for (const u of draws) {
+      for (let band = 0; band < N_AGE_BANDS; band++) expect(drawService(t, band, u)).toBe(scan(t.serviceCdf, band * 5, 4, u));
+      for (let s = 0; s < 5; s++) expect(drawHour(t, s, u)).toBe(scan(t.hourCdf, s * 24, 23, u));
+    }
   });
 
   it('makes trips per age band and service at the behaviour table\'s rates within sampling error', async () => {
