@@ -5,6 +5,12 @@ import type { RunSpec } from './spec.ts';
 
 export type RunRow = Record<string, string | number>;
 
+/**
+ * The text columns of runs.csv (src/io/csv.ts writes them spreadsheet-safe; readers restore them);
+ * every other column holds numbers ('' when missing).
+ */
+export const TEXT_COLUMNS = ['run_id', 'scenario', 'catalogue', 'solver', 'status', 'error', 'solver_status'];
+
 /** Columns whose values depend on timing; everything else is deterministic. */
 export const TIMING_COLUMNS = ['seconds'];
 

@@ -1,9 +1,12 @@
 /** comparison.csv: tidy rows, one per plan x service x age band ('all' = every age band together). */
 import { AGE_BANDS } from '../core/ageBands.ts';
+import { csvColumns } from '../io/csv.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { Comparison } from './types.ts';
 
 export const COMPARISON_HEADER = ['plan', 'service', 'age_band', 'covered_share', 'residents_covered'];
+/** comparison.csv's column kinds (src/io/csv.ts): plan labels and ids are text. */
+export const COMPARISON_COLUMNS = csvColumns(COMPARISON_HEADER, ['plan', 'service', 'age_band']);
 
 export function comparisonRows(sc: Scenario, cmp: Comparison): (string | number)[][] {
   const rows: (string | number)[][] = [];

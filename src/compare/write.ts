@@ -7,10 +7,10 @@
  */
 import path from 'node:path';
 import { writeFileAtomic } from '../io/atomic.ts';
-import { COVERAGE_HEADER, coverageRows } from '../coverage/csv.ts';
 import { csvString } from '../io/csv.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { COMPARISON_HEADER, comparisonRows } from './csv.ts';
+import { COVERAGE_COLUMNS, coverageRows } from '../coverage/csv.ts';
+import { COMPARISON_COLUMNS, comparisonRows } from './csv.ts';
 import { comparisonJson } from './json.ts';
 import type { Comparison } from './types.ts';
 
@@ -22,8 +22,8 @@ export const STATE_COLUMN = 'state';
 export async function writeComparison(outDir: string, sc: Scenario, cmp: Comparison, scenarioLocation: string): Promise<Record<string, unknown>> {
   const doc = comparisonJson(sc, cmp, outDir, scenarioLocation);
   const json = `${JSON.stringify(doc, null, 2)}\n`;
-  const csv = await csvString(COMPARISON_HEADER, comparisonRows(sc, cmp));
-  const cells = await csvString([STATE_COLUMN, ...COVERAGE_HEADER], cmp.plans.flatMap((p) => coverageRows(sc, p.table).map((r) => [p.label, ...r])));
+  const csv = csvString(COMPARISON_COLUMNS, comparisonRows(sc, cmp));
+  const cells = csvString([{ name: STATE_COLUMN, kind: 'text' }, ...COVERAGE_COLUMNS], cmp.plans.flatMap((p) => coverageRows(sc, p.table).map((r) => [p.label, ...r])));
   writeFileAtomic(path.join(outDir, 'comparison.json'), json);
   writeFileAtomic(path.join(outDir, 'comparison.csv'), csv);
   writeFileAtomic(path.join(outDir, 'comparison_coverage.csv'), cells);

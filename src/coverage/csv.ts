@@ -1,9 +1,13 @@
 /** coverage.csv rows: one per block x service x age band, with residents, minutes to the nearest site and the covered flag. */
 import { AGE_BANDS, N_AGE_BANDS } from '../core/ageBands.ts';
 import type { CoverageTable } from './residential.ts';
+import { csvColumns } from '../io/csv.ts';
 import type { Scenario } from '../scenario/types.ts';
 
 export const COVERAGE_HEADER = ['block', 'tag', 'service', 'age_band', 'residents', 'nearest_min', 'threshold_min', 'covered'];
+
+/** The column kinds of coverage.csv (src/io/csv.ts), also after comparison_coverage.csv's `state` column: ids and the tag are text, the rest numbers. */
+export const COVERAGE_COLUMNS = csvColumns(COVERAGE_HEADER, ['block', 'tag', 'service', 'age_band']);
 
 export function coverageRows(sc: Scenario, t: CoverageTable): (string | number)[][] {
   const rows: (string | number)[][] = [];

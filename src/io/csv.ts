@@ -1,6 +1,15 @@
-/** CSV reading and writing through fast-csv; rows carry their spreadsheet line number (header = 1). */
+/**
+ * CSV reading (fast-csv) and the one CSV writer every output table goes through; rows carry their
+ * spreadsheet line number (header = 1).
+ *
+ * Spreadsheet safety (README, "Data and determinism"): every column is declared 'text' or 'number'.
+ * A text cell (names, tags, kinds, ids, error messages, and every header cell) that begins with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return is written with a leading `'` and quoted, so that
+ * Excel, WPS or LibreOffice show it as text instead of evaluating a formula. Number cells are written
+ * as they are. Readers undo exactly that with `restoreText`, on text columns only.
+ */
 import fs from 'node:fs';
-import { parseString, writeToString } from 'fast-csv';
+import { parseString } from 'fast-csv';
 import { InputError } from '../core/errors.ts';
 import { writeFileAtomic } from './atomic.ts';
 
@@ -23,19 +32,59 @@ export interface CsvTable {
   rows: CsvRow[];
 }
 
-/** Parse CSV text; `file` names it in errors. Blank lines are skipped but still counted. */
+// ---------------------------------------------------------------------------------------------
+// The spreadsheet-safety rule
+
+/** The characters a spreadsheet may read as the start of a formula (OWASP's list). */
+export const FORMULA_START = ['=', '+', '-', '@', '\t', '\r'] as const;
+const STARTS_FORMULA = /^[=+\-@\t\r]/;
+const NEUTRALISED = /^'[=+\-@\t\r]/;
+
+/** A text cell as written: with a leading `'` when it begins with one of FORMULA_START, else unchanged. */
+export function neutraliseText(text: string): string {
+  return STARTS_FORMULA.test(text) ? `'${text}` : text;
+}
+
+/**
+ * A text cell as read: a leading `'` directly before one of FORMULA_START is removed; nothing else
+ * changes. Only for text columns: a number column's cell is never unescaped.
+ */
+export function restoreText(cell: string): string {
+  return NEUTRALISED.test(cell) ? cell.slice(1) : cell;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/**
+ * Cells are trimmed (stray spaces around values are forgiven), except that a neutralised cell whose
+ * text is only tabs or carriage returns keeps the character after its apostrophe, so that it still
+ * reads back as text (`'\t` -> restoreText -> a tab) rather than as a lone apostrophe.
+ */
+function trimCell(cell: string): string {
+  const t = cell.trim();
+  if (t !== "'") return t;
+  const start = cell.trimStart();
+  return NEUTRALISED.test(start) ? start.slice(0, 2) : t;
+}
+
+/**
+ * Parse CSV text; `file` names it in errors. Blank lines are skipped but still counted. Cells are
+ * trimmed; data cells are otherwise as in the file (a text column's reader calls `restoreText`), the
+ * header's cells are column names and so text: they are restored here.
+ */
 export function parseCsvText(text: string, file: string, opts: CsvOptions = {}): Promise<CsvTable> {
   return new Promise((resolve, reject) => {
     const records: string[][] = [];
-    parseString(text.replace(/^\uFEFF/, ''), { headers: false, ignoreEmpty: false, trim: true })
+    parseString(text.replace(/^\uFEFF/, ''), { headers: false, ignoreEmpty: false, trim: false })
       .on('error', (e: Error) => reject(new InputError(file, `not valid CSV: ${e.message}`)))
-      .on('data', (r: string[]) => records.push(r))
+      .on('data', (r: string[]) => records.push(r.map(trimCell)))
       .on('end', () => {
         if (records.length === 0 || records[0].every((h) => h === '')) {
           reject(new InputError(file, 'the file is empty, expected a header row and at least one data row'));
           return;
         }
-        const header = records[0];
+        const header = records[0].map(restoreText);
         const seen = new Set<string>();
         for (const h of header) {
           if (h === '' && opts.allowBlankHeader) continue;
@@ -70,13 +119,117 @@ export async function readCsv(file: string, opts: CsvOptions = {}): Promise<CsvT
   return parseCsvText(text, file, opts);
 }
 
-/** CSV text of a table (header + rows of primitive values). */
-export async function csvString(header: string[], rows: (string | number)[][]): Promise<string> {
-  const text = await writeToString([header, ...rows], { headers: false, includeEndRowDelimiter: true });
-  return text;
+// ---------------------------------------------------------------------------------------------
+// Writing: the one path for every CSV the project writes
+
+/** How a column's cells are written: 'text' cells are made spreadsheet-safe, 'number' cells are written as they are. */
+export type CsvKind = 'text' | 'number';
+
+export interface CsvColumn {
+  name: string;
+  kind: CsvKind;
 }
 
-/** Write a CSV file atomically. */
-export async function writeCsv(file: string, header: string[], rows: (string | number)[][]): Promise<void> {
-  writeFileAtomic(file, await csvString(header, rows));
+/** A cell: a number column holds JS numbers (or '' for missing); a text column holds strings. */
+export type CsvCell = string | number;
+
+/**
+ * Columns of a header: those named in `text` are text, every other one is a number column. A name in
+ * `text` that is not in the header is a programming error (a renamed column would silently become
+ * numeric otherwise).
+ */
+export function csvColumns(header: readonly string[], text: readonly string[]): CsvColumn[] {
+  const unknown = text.filter((t) => !header.includes(t));
+  if (unknown.length > 0) throw new Error(`csvColumns: text column(s) ${unknown.join(', ')} not in the header ${header.join(',')}`);
+  return header.map((name) => ({ name, kind: text.includes(name) ? 'text' : 'number' }));
+}
+
+/** A decimal numeral as JS or toFixed writes one: 12, -0.50, 1e-7, 1e+21. */
+const NUMERAL = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * fast-csv's quoting rule, kept so that files without neutralised cells are byte-identical to what
+ * the project wrote through fast-csv before: a field is quoted when it holds a quote, a comma, a line
+ * break or a `|` (fast-csv's pattern lists `|` too); quotes inside are doubled; NUL characters are dropped.
+ */
+const NEEDS_QUOTES = /[",\r\n|]/;
+
+function quote(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+function textField(value: CsvCell): string {
+  const s = String(value).replace(/\0/g, '');
+  const safe = neutraliseText(s);
+  return safe !== s || NEEDS_QUOTES.test(s) ? quote(safe) : s;
+}
+
+/**
+ * One field. A number column's numbers, empty cells and decimal numerals are written unchanged
+ * (negative numbers stay numbers); anything else found in a number column is not a number and is
+ * written as text, so that a wrong column kind can never let a formula through.
+ */
+function field(value: CsvCell, kind: CsvKind): string {
+  if (kind === 'number') {
+    if (typeof value === 'number') return String(value);
+    if (value === '' || NUMERAL.test(value)) return value;
+  }
+  return textField(value);
+}
+
+/** One CSV line (without its line break). */
+export function csvLine(columns: readonly CsvColumn[], row: readonly CsvCell[]): string {
+  if (row.length !== columns.length) throw new Error(`csvLine: a row of ${row.length} cells for ${columns.length} columns (${columns.map((c) => c.name).join(',')})`);
+  let out = '';
+  for (let k = 0; k < columns.length; k++) {
+    if (k > 0) out += ',';
+    out += field(row[k] ?? '', columns[k].kind);
+  }
+  return out;
+}
+
+function headerLine(columns: readonly CsvColumn[]): string {
+  return columns.map((c) => textField(c.name)).join(',');
+}
+
+/** CSV text of a table: the header line, then one line per row, each ending in '\n'. */
+export function csvString(columns: readonly CsvColumn[], rows: Iterable<readonly CsvCell[]>): string {
+  const lines = [headerLine(columns)];
+  for (const r of rows) lines.push(csvLine(columns, r));
+  return `${lines.join('\n')}\n`;
+}
+
+/** Write a CSV file atomically (temp file, then rename). */
+export function writeCsv(file: string, columns: readonly CsvColumn[], rows: Iterable<readonly CsvCell[]>): void {
+  writeFileAtomic(file, csvString(columns, rows));
+}
+
+const CHUNK_CHARS = 1 << 20;
+
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let off = 0; off < bytes.length; ) off += fs.writeSync(fd, bytes, off);
+}
+
+/**
+ * Stream a large table to a file (not atomic by itself: write it inside a temporary folder), in
+ * chunks, without holding it whole. `finalNewline: false` ends the file without a line break after the
+ * last row, as trips.csv and block_metrics.csv always have been.
+ */
+export function writeCsvRows(file: string, columns: readonly CsvColumn[], rows: Iterable<readonly CsvCell[]>, opts: { finalNewline?: boolean } = {}): void {
+  const fd = fs.openSync(file, 'w');
+  try {
+    let chunk = headerLine(columns);
+    for (const r of rows) {
+      chunk += `\n${csvLine(columns, r)}`;
+      if (chunk.length >= CHUNK_CHARS) {
+        writeAll(fd, chunk);
+        chunk = '';
+      }
+    }
+    if (opts.finalNewline !== false) chunk += '\n';
+    writeAll(fd, chunk);
+  } finally {
+    fs.closeSync(fd);
+  }
 }

@@ -9,10 +9,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ProgressBar } from '../batch/progress.ts';
-import { failedRow, header, type RunRow } from '../batch/row.ts';
+import { failedRow, header, TEXT_COLUMNS, type RunRow } from '../batch/row.ts';
 import type { BatchSpec, RunSpec } from '../batch/spec.ts';
 import type { BatchTask, BatchTaskResult } from '../batch/task.ts';
-import { writeCsv } from '../io/csv.ts';
+import { writeCsv, type CsvColumn } from '../io/csv.ts';
 import { createPool, runTask } from '../parallel/pool.ts';
 import type { TripsFormat } from '../simulate/output.ts';
 
@@ -80,7 +80,8 @@ export async function runBatch(spec: BatchSpec, opts: BatchOptions): Promise<Bat
   const writeRunsCsv = async () => {
     const ordered = spec.runs.flatMap((r) => (rows.has(r.id) ? [rows.get(r.id)!] : []));
     const cols = header(ordered);
-    await writeCsv(path.join(outDir, 'runs.csv'), cols, ordered.map((r) => cols.map((c) => r[c] ?? '')));
+    const columns = cols.map((name): CsvColumn => ({ name, kind: TEXT_COLUMNS.includes(name) ? 'text' : 'number' }));
+    writeCsv(path.join(outDir, 'runs.csv'), columns, ordered.map((r) => cols.map((c) => r[c] ?? '')));
   };
 
   let failed = 0;

@@ -13,7 +13,7 @@ import { csvString } from '../io/csv.ts';
 import type { OptimizeOptions, OptimizeOutcome } from '../optimize/optimize.ts';
 import { planGeojson } from '../plan/geojson.ts';
 import { planToJson, planTotals } from '../plan/io.ts';
-import { COVERAGE_HEADER, coverageRows } from '../coverage/csv.ts';
+import { COVERAGE_COLUMNS, coverageRows } from '../coverage/csv.ts';
 import { runText } from '../report/runText.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { scenarioStats } from '../scenario/stats.ts';
@@ -136,14 +136,14 @@ async function writeRun(outDir: string, sc: Scenario, summary: RunSummary, today
       files.push(name);
     };
     put('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
-    put('coverage.csv', await csvString(COVERAGE_HEADER, coverageRows(sc, today.table)));
+    put('coverage.csv', csvString(COVERAGE_COLUMNS, coverageRows(sc, today.table)));
     const w = await writeSimulationOutputs(simToday, sc, path.join(tmp, 'simulate-today'), opts.trips ?? 'auto');
     files.push(...w.files.map((f) => `simulate-today/${f}`));
     if (withPlan) {
       const { optimized, after, simulated } = withPlan;
       put('plan.json', `${JSON.stringify(planToJson(sc, optimized.plan, { solver: optimized.solver, model: optimized.model }), null, 2)}\n`);
       put('plan.geojson', `${JSON.stringify(planGeojson(sc, optimized.plan))}\n`);
-      put('coverage_after.csv', await csvString(COVERAGE_HEADER, coverageRows(sc, after.table)));
+      put('coverage_after.csv', csvString(COVERAGE_COLUMNS, coverageRows(sc, after.table)));
       const wp = await writeSimulationOutputs(simulated, sc, path.join(tmp, 'simulate-plan'), opts.trips ?? 'auto');
       files.push(...wp.files.map((f) => `simulate-plan/${f}`));
     }

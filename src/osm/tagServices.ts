@@ -4,7 +4,7 @@
  * service ids of the scenario's catalogue. One OSM element may offer several services.
  */
 import { fileURLToPath } from 'node:url';
-import { readCsv } from '../io/csv.ts';
+import { readCsv, restoreText } from '../io/csv.ts';
 import { Problems } from '../scenario/rows.ts';
 import type { Tags } from './read.ts';
 
@@ -33,9 +33,9 @@ export async function readTagServices(serviceIndex: Map<string, number>, file = 
   problems.throwIfAny();
   const rules: TagRule[] = [];
   for (const r of t.rows) {
-    const key = r.values.key;
-    const value = r.values.value;
-    const sid = r.values.service;
+    const key = restoreText(r.values.key);
+    const value = restoreText(r.values.value);
+    const sid = restoreText(r.values.service);
     if (key === '') problems.add(file, 'is empty, expected an OSM tag key such as shop', r.line, 'key');
     if (value === '') problems.add(file, "is empty, expected an OSM tag value such as convenience, or '*'", r.line, 'value');
     const service = serviceIndex.get(sid);

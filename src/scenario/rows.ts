@@ -3,7 +3,7 @@
  * collect every problem, each naming the file, the row and the field, and what was expected.
  */
 import { InputError, InputErrors } from '../core/errors.ts';
-import type { CsvTable } from '../io/csv.ts';
+import { restoreText, type CsvTable } from '../io/csv.ts';
 
 export interface RawRow {
   /** CSV spreadsheet line number, or a JSON path such as `blocks[3]`. */
@@ -16,10 +16,12 @@ export interface RawTable {
   rows: RawRow[];
   /** Column names present (CSV header, or the union of JSON keys). */
   columns: string[];
+  /** From a CSV file: text fields may carry the CSV writer's spreadsheet-safety apostrophe (src/io/csv.ts). */
+  csv?: boolean;
 }
 
 export function tableFromCsv(t: CsvTable): RawTable {
-  return { file: t.file, columns: t.header, rows: t.rows.map((r) => ({ row: r.line, values: r.values })) };
+  return { file: t.file, columns: t.header, rows: t.rows.map((r) => ({ row: r.line, values: r.values })), csv: true };
 }
 
 export function tableFromJson(file: string, key: string, items: unknown): RawTable {
@@ -81,13 +83,14 @@ export class FieldReader {
     return v !== undefined && v !== null && v !== '';
   }
 
+  /** A text field; from a CSV file, the writer's spreadsheet-safety apostrophe is removed (restoreText). */
   str(r: RawRow, field: string, opts: { optional?: boolean } = {}): string {
     const v = this.raw(r, field);
     if (v === undefined || v === null || v === '') {
       if (!opts.optional) this.problems.add(this.table.file, 'is empty, expected a value', r.row, field);
       return '';
     }
-    return String(v);
+    return this.table.csv && typeof v === 'string' ? restoreText(v) : String(v);
   }
 
   /** A finite number within [min, max]; `fallback` when absent and optional. */

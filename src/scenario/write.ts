@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AGE_BANDS, N_AGE_BANDS } from '../core/ageBands.ts';
 import { withOutputDir } from '../io/atomic.ts';
-import { csvString } from '../io/csv.ts';
+import { csvColumns, csvString, type CsvCell } from '../io/csv.ts';
 import { metaToJson } from './meta.ts';
 import { AGE_SHARE_COLUMNS } from './tables/blocks.ts';
 import { HOURS } from './tables/behaviour.ts';
@@ -11,8 +11,9 @@ import type { Scenario } from './types.ts';
 
 const fmt = (x: number): string | number => (Number.isNaN(x) ? '' : x);
 
-async function put(dir: string, name: string, header: string[], rows: (string | number)[][]): Promise<void> {
-  fs.writeFileSync(path.join(dir, name), await csvString(header, rows));
+/** Write one table; the columns named in `text` are text (spreadsheet-safe, src/io/csv.ts), the others numbers. */
+function put(dir: string, name: string, header: string[], text: string[], rows: CsvCell[][]): void {
+  fs.writeFileSync(path.join(dir, name), csvString(csvColumns(header, text), rows));
 }
 
 /** Write the scenario's files into an existing folder (no atomicity: see writeScenario). */
@@ -23,12 +24,12 @@ export async function writeScenarioFiles(dir: string, sc: Scenario): Promise<voi
   if (usePolygons) meta.files = { blocks: 'blocks.geojson' };
   fs.writeFileSync(path.join(dir, 'scenario.json'), `${JSON.stringify(meta, null, 2)}\n`);
 
-  await put(dir, 'services.csv', ['id', 'name', 'category', 'min_area_m2', 'threshold_min', 'cost', 'capacity', 'source'], services.map((s) => [s.id, s.name, s.category, s.minAreaM2, s.thresholdMin, s.cost, fmt(s.capacity), s.source]));
-  await put(dir, 'speeds.csv', ['age_band', 'speed_mps', 'source'], AGE_BANDS.map((band, i) => [band, behaviour.speedMps[i], behaviour.sources[`speed:${band}`] ?? '']));
-  const rates: (string | number)[][] = [];
+  put(dir, 'services.csv', ['id', 'name', 'category', 'min_area_m2', 'threshold_min', 'cost', 'capacity', 'source'], ['id', 'name', 'category', 'source'], services.map((s) => [s.id, s.name, s.category, s.minAreaM2, s.thresholdMin, s.cost, fmt(s.capacity), s.source]));
+  put(dir, 'speeds.csv', ['age_band', 'speed_mps', 'source'], ['age_band', 'source'], AGE_BANDS.map((band, i) => [band, behaviour.speedMps[i], behaviour.sources[`speed:${band}`] ?? '']));
+  const rates: CsvCell[][] = [];
   services.forEach((s, k) => AGE_BANDS.forEach((band, i) => rates.push([s.id, band, behaviour.tripsPerDay[k * N_AGE_BANDS + i], behaviour.sources[`rate:${s.id}:${band}`] ?? ''])));
-  await put(dir, 'trip_rates.csv', ['service', 'age_band', 'trips_per_day', 'source'], rates);
-  await put(dir, 'time_profiles.csv', ['service', ...HOURS, 'source'], services.map((s, k) => [s.id, ...HOURS.map((_, h) => +behaviour.departureProfile[k * 24 + h].toPrecision(12)), behaviour.sources[`profile:${s.id}`] ?? '']));
+  put(dir, 'trip_rates.csv', ['service', 'age_band', 'trips_per_day', 'source'], ['service', 'age_band', 'source'], rates);
+  put(dir, 'time_profiles.csv', ['service', ...HOURS, 'source'], ['service', 'source'], services.map((s, k) => [s.id, ...HOURS.map((_, h) => +behaviour.departureProfile[k * 24 + h].toPrecision(12)), behaviour.sources[`profile:${s.id}`] ?? '']));
 
   const blockProps = (i: number) => [b.ids[i], b.names[i], b.population[i], ...AGE_BANDS.map((_, k) => +b.ageShares[i * N_AGE_BANDS + k].toPrecision(12)), b.tags[i]];
   if (usePolygons) {
@@ -41,10 +42,11 @@ export async function writeScenarioFiles(dir: string, sc: Scenario): Promise<voi
     });
     fs.writeFileSync(path.join(dir, 'blocks.geojson'), `${JSON.stringify({ type: 'FeatureCollection', features })}\n`);
   } else {
-    await put(
+    put(
       dir,
       'blocks.csv',
       ['id', 'name', 'lon', 'lat', 'population', ...AGE_SHARE_COLUMNS, 'tag'],
+      ['id', 'name', 'tag'],
       Array.from({ length: b.count }, (_, i) => {
         const [id, name, ...rest] = blockProps(i);
         return [id, name, b.lon[i], b.lat[i], ...rest];
@@ -52,11 +54,12 @@ export async function writeScenarioFiles(dir: string, sc: Scenario): Promise<voi
     );
   }
   const svcList = (idx: Int32Array, from: number, to: number) => Array.from(idx.subarray(from, to), (k) => services[k].id).join(';');
-  await put(dir, 'facilities.csv', ['id', 'name', 'services', 'lon', 'lat', 'capacity'], Array.from({ length: f.count }, (_, i) => [f.ids[i], f.names[i], svcList(f.serviceIndex, f.serviceOffsets[i], f.serviceOffsets[i + 1]), f.lon[i], f.lat[i], fmt(f.capacity[i])]));
-  await put(
+  put(dir, 'facilities.csv', ['id', 'name', 'services', 'lon', 'lat', 'capacity'], ['id', 'name', 'services'], Array.from({ length: f.count }, (_, i) => [f.ids[i], f.names[i], svcList(f.serviceIndex, f.serviceOffsets[i], f.serviceOffsets[i + 1]), f.lon[i], f.lat[i], fmt(f.capacity[i])]));
+  put(
     dir,
     'candidates.csv',
     ['id', 'name', 'kind', 'lon', 'lat', 'area_m2', 'cost_multiplier', 'allowed'],
+    ['id', 'name', 'kind', 'allowed'],
     Array.from({ length: c.count }, (_, i) => {
       const fitting = services.filter((s) => s.minAreaM2 <= c.areaM2[i]).length;
       const n = c.allowedOffsets[i + 1] - c.allowedOffsets[i];

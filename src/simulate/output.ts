@@ -1,6 +1,6 @@
 /**
  * Writing a simulation's outputs into a folder, atomically (a temporary folder renamed into place):
- * - trips.csv (fast-csv, streamed) or trips.bin (typed-array columns, for large runs);
+ * - trips.csv (src/io/csv.ts, streamed) or trips.bin (typed-array columns, for large runs);
  * - metrics.json (records the seed and the options);
  * - block_metrics.csv (one row per block).
  *
@@ -13,10 +13,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { once } from 'node:events';
-import { format } from 'fast-csv';
 import { AGE_BANDS } from '../core/ageBands.ts';
 import { withOutputDir } from '../io/atomic.ts';
+import { csvColumns, writeCsvRows, type CsvCell } from '../io/csv.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { TripColumns } from './columns.ts';
 import { allocTrips, TRIP_COLUMN_NAMES } from './columns.ts';
@@ -29,32 +28,20 @@ export const AUTO_BINARY_TRIPS = 500_000;
 
 export type TripsFormat = 'csv' | 'bin' | 'auto' | 'none';
 
-async function writeRows(file: string, headers: string[], rows: (write: (row: (string | number)[]) => boolean | Promise<void>) => Promise<void>): Promise<void> {
-  const out = fs.createWriteStream(file);
-  const csv = format({ headers, writeHeaders: true });
-  csv.pipe(out);
-  const done = once(out, 'finish');
-  await rows((row) => {
-    if (csv.write(row)) return true;
-    return once(csv, 'drain').then(() => undefined);
-  });
-  csv.end();
-  await done;
-}
-
 const fmtMin = (x: number): string => (Number.isNaN(x) ? '' : x.toFixed(2));
 const fmtShare = (a: number, b: number): string => (b > 0 ? (a / b).toFixed(6) : '');
 
 export const TRIPS_CSV_HEADER = ['seed', 'resident', 'age_band', 'service', 'origin_block', 'facility', 'departure_min', 'walking_min', 'within', 'tour_leg'];
+const TRIPS_CSV_COLUMNS = csvColumns(TRIPS_CSV_HEADER, ['age_band', 'service', 'origin_block', 'facility']);
 
-/** Stream the trips table to CSV. */
+/** Stream the trips table to CSV (src/io/csv.ts: text columns spreadsheet-safe; no line break after the last row, as always). */
 export async function writeTripsCsv(file: string, trips: TripColumns, scenario: Scenario, siteIds: string[], seed: number): Promise<void> {
   const sids = scenario.services.map((s) => s.id);
   const bids = scenario.blocks.ids;
-  await writeRows(file, TRIPS_CSV_HEADER, async (write) => {
+  function* rows(): Generator<CsvCell[]> {
     for (let i = 0; i < trips.count; i++) {
       const site = trips.site[i];
-      const r = write([
+      yield [
         seed,
         trips.resident[i],
         AGE_BANDS[trips.ageBand[i]],
@@ -65,10 +52,10 @@ export async function writeTripsCsv(file: string, trips: TripColumns, scenario: 
         fmtMin(trips.walkMin[i]),
         trips.within[i],
         trips.tourLeg[i],
-      ]);
-      if (r !== true) await r;
+      ];
     }
-  });
+  }
+  writeCsvRows(file, TRIPS_CSV_COLUMNS, rows(), { finalNewline: false });
 }
 
 const TYPE_NAMES = new Map<string, string>([
@@ -169,6 +156,7 @@ export function readTripsBinary(file: string): { header: TripsBinHeader; trips: 
 }
 
 export const BLOCK_METRICS_HEADER = ['seed', 'block', 'name', 'tag', 'population', 'trips', 'within_share', 'unserved_trips', 'f15_share', 'mean_walking_min'];
+const BLOCK_METRICS_COLUMNS = csvColumns(BLOCK_METRICS_HEADER, ['block', 'name', 'tag']);
 
 export async function writeBlockMetricsCsv(file: string, result: SimulationResult, scenario: Scenario): Promise<void> {
   const m = blockMetrics(
@@ -176,12 +164,8 @@ export async function writeBlockMetricsCsv(file: string, result: SimulationResul
     scenario.services.length,
   );
   const b = scenario.blocks;
-  await writeRows(file, BLOCK_METRICS_HEADER, async (write) => {
-    for (let i = 0; i < b.count; i++) {
-      const r = write([result.seed, b.ids[i], b.names[i], b.tags[i], m.population[i], m.trips[i], fmtShare(m.within[i], m.trips[i]), m.unserved[i], fmtShare(m.f15[i], m.population[i]), m.served[i] > 0 ? (m.minutesSum[i] / m.served[i]).toFixed(3) : '']);
-      if (r !== true) await r;
-    }
-  });
+  const rows = Array.from({ length: b.count }, (_, i): CsvCell[] => [result.seed, b.ids[i], b.names[i], b.tags[i], m.population[i], m.trips[i], fmtShare(m.within[i], m.trips[i]), m.unserved[i], fmtShare(m.f15[i], m.population[i]), m.served[i] > 0 ? (m.minutesSum[i] / m.served[i]).toFixed(3) : '']);
+  writeCsvRows(file, BLOCK_METRICS_COLUMNS, rows, { finalNewline: false });
 }
 
 export interface WrittenOutputs {

@@ -35,4 +35,12 @@ describe('reading a long-form cost CSV', () => {
   it('rejects a negative weight with its row', async () => {
     await expect(readCostCsv(write('client,site,d,w\na,s1,1,-3\n'), OPTS)).rejects.toThrow(/row 2 field 'w'/);
   });
+
+  it('reads ids as text without the spreadsheet-safety apostrophe, and a neutralised number as no number', async () => {
+    const cm = await readCostCsv(write('client,site,d,w\n"\'=a",\'-s1,1,2\n"\'=a",@s2,2,2\n'), OPTS);
+    expect(cm.clientIds).toEqual(['=a']);
+    expect(cm.siteIds).toEqual(['-s1', '@s2']);
+    expect(Array.from(cm.cost)).toEqual([1, 2]);
+    await expect(readCostCsv(write("client,site,d,w\na,s1,'-1,2\n"), OPTS)).rejects.toThrow(/cost is ''-1', expected a number/);
+  });
 });

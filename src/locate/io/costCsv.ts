@@ -6,7 +6,7 @@
  * unreachable (Infinity). Bad input raises InputError naming the file, row and field.
  */
 import { InputError } from '../../core/errors.ts';
-import { column, readTable, type Table } from './table.ts';
+import { column, readTable, textCell, type Table } from './table.ts';
 import type { CostMatrix } from '../model/costMatrix.ts';
 
 export interface CostCsvOptions {
@@ -38,8 +38,8 @@ export async function readCostCsv(file: string, opts: CostCsvOptions): Promise<C
   const siteIds: string[] = [];
   const weightOf: number[] = [];
   for (const r of t.rows) {
-    const c = r.cells[cFrom] ?? '';
-    const s = r.cells[cTo] ?? '';
+    const c = textCell(r, cFrom);
+    const s = textCell(r, cTo);
     if (c === '') throw new InputError(t.file, 'client id is empty', r.line, opts.from);
     if (s === '') throw new InputError(t.file, 'site id is empty', r.line, opts.to);
     if (!clientIndex.has(c)) {
@@ -64,7 +64,7 @@ export async function readCostCsv(file: string, opts: CostCsvOptions): Promise<C
   for (const r of t.rows) {
     const v = number(t, r.line, opts.cost, r.cells[cCost] ?? '', 'cost');
     if (v < 0) throw new InputError(t.file, `cost is ${v}, expected >= 0`, r.line, opts.cost);
-    cost[clientIndex.get(r.cells[cFrom])! * m + siteIndex.get(r.cells[cTo])!] = v;
+    cost[clientIndex.get(textCell(r, cFrom))! * m + siteIndex.get(textCell(r, cTo))!] = v;
   }
   const weight = Float64Array.from(weightOf);
   if (opts.demandFile) {
@@ -75,7 +75,7 @@ export async function readCostCsv(file: string, opts: CostCsvOptions): Promise<C
     const cW = column(d, wName, 'client weight');
     const seen = new Uint8Array(n);
     for (const r of d.rows) {
-      const i = clientIndex.get(r.cells[cId] ?? '');
+      const i = clientIndex.get(textCell(r, cId));
       if (i === undefined) continue;
       const w = number(d, r.line, wName, r.cells[cW] ?? '', 'weight');
       if (w < 0) throw new InputError(d.file, `weight is ${w}, expected >= 0`, r.line, wName);

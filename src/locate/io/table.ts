@@ -3,7 +3,7 @@
  * write one for the row index, as in spopt's San Francisco files); such a column cannot be named.
  */
 import { InputError } from '../../core/errors.ts';
-import { readCsv } from '../../io/csv.ts';
+import { readCsv, restoreText } from '../../io/csv.ts';
 
 export interface Table {
   file: string;
@@ -15,6 +15,11 @@ export interface Table {
 export async function readTable(file: string): Promise<Table> {
   const t = await readCsv(file, { allowBlankHeader: true });
   return { file, header: t.header, rows: t.rows.map((r) => ({ line: r.line, cells: r.cells })) };
+}
+
+/** A text cell (an id) as read: without the CSV writer's spreadsheet-safety apostrophe (src/io/csv.ts). */
+export function textCell(r: { cells: string[] }, col: number): string {
+  return restoreText(r.cells[col] ?? '');
 }
 
 /** Index of a named column, or an InputError listing the columns there are. */

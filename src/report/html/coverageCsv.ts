@@ -6,14 +6,23 @@
 import { ageBandIndex, N_AGE_BANDS } from '../../core/ageBands.ts';
 import type { CoverageTable } from '../../coverage/residential.ts';
 import { InputError } from '../../core/errors.ts';
-import { readCsv, type CsvRow, type CsvTable } from '../../io/csv.ts';
+import { readCsv, restoreText, type CsvRow, type CsvTable } from '../../io/csv.ts';
 import { Problems } from '../../scenario/rows.ts';
 import type { Scenario } from '../../scenario/types.ts';
 
 const COLUMNS = ['block', 'service', 'age_band', 'nearest_min', 'covered'];
 
+/** The text columns read here; their cells lose the writer's spreadsheet-safety apostrophe (src/io/csv.ts). */
+const TEXT_COLUMNS = ['state', 'block', 'tag', 'service', 'age_band'];
+
 function requireColumns(csv: CsvTable, columns: string[]): void {
   for (const col of columns) if (!csv.header.includes(col)) throw new InputError(csv.file, `missing column '${col}'`, 1);
+}
+
+async function readCoverageTable(file: string): Promise<CsvTable> {
+  const csv = await readCsv(file);
+  for (const r of csv.rows) for (const col of TEXT_COLUMNS) if (col in r.values) r.values[col] = restoreText(r.values[col]);
+  return csv;
 }
 
 /** One table from the rows of one state; every cell of the scenario must be there once. */
@@ -53,14 +62,14 @@ function tableFromRows(file: string, sc: Scenario, rows: CsvRow[], what: string)
 
 /** A run's coverage.csv or coverage_after.csv. */
 export async function readCoverageCsv(file: string, sc: Scenario): Promise<CoverageTable> {
-  const csv = await readCsv(file);
+  const csv = await readCoverageTable(file);
   requireColumns(csv, COLUMNS);
   return tableFromRows(file, sc, csv.rows, 'run');
 }
 
 /** A comparison's comparison_coverage.csv: one table per state, in the order of `states`. */
 export async function readStateCoverageCsv(file: string, sc: Scenario, states: string[]): Promise<CoverageTable[]> {
-  const csv = await readCsv(file);
+  const csv = await readCoverageTable(file);
   requireColumns(csv, ['state', ...COLUMNS]);
   const byState = new Map<string, CsvRow[]>(states.map((s) => [s, []]));
   for (const row of csv.rows) {

@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../../core/errors.ts';
-import { readCsv } from '../../io/csv.ts';
+import { TEXT_COLUMNS } from '../../batch/row.ts';
+import { readCsv, restoreText } from '../../io/csv.ts';
 
 export interface BatchReportData {
   kind: 'batch';
@@ -31,7 +32,8 @@ export async function batchReportData(dir: string): Promise<BatchReportData> {
   const file = path.join(dir, 'runs.csv');
   if (!fs.existsSync(file)) throw new InputError(dir, "expected runs.csv (from 'quarterhour batch')");
   const t = await readCsv(file);
-  const rows = t.rows.map((r) => r.values);
+  // text columns lose the writer's spreadsheet-safety apostrophe (src/io/csv.ts); numbers are read as written
+  const rows = t.rows.map((r) => Object.fromEntries(Object.entries(r.values).map(([c, v]) => [c, TEXT_COLUMNS.includes(c) ? restoreText(v) : v])));
   const ok = rows.filter((r) => r.status === 'ok');
   const distinct = (c: string) => new Set(ok.map((r) => r[c])).size;
   const varying = SERIES.filter((c) => t.header.includes(c) && distinct(c) > 1);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { csvString } from '../../../src/io/csv.ts';
 import { staticCoverage } from '../../../src/coverage/static.ts';
 import { parsePlan, planToJson } from '../../../src/plan/io.ts';
-import { COVERAGE_HEADER, coverageRows } from '../../../src/coverage/csv.ts';
+import { COVERAGE_COLUMNS, coverageRows } from '../../../src/coverage/csv.ts';
 import { loadScenario } from '../../../src/scenario/load.ts';
 import { computeDistanceMatrix } from '../../../src/travel/travelMatrix.ts';
 import { copyScenario, editFile, tempDir } from '../../helpers/fixtures.ts';
@@ -57,11 +57,11 @@ export async function runResults(scenario: string, plan?: unknown): Promise<stri
   const today = staticCoverage(sc, matrix);
   const summary = { quarterhour: 1, scenario: sc.name, source: path.relative(out, scenario), seed: sc.seed, today: today.summary };
   fs.writeFileSync(path.join(out, 'summary.json'), JSON.stringify(summary, null, 2));
-  fs.writeFileSync(path.join(out, 'coverage.csv'), await csvString(COVERAGE_HEADER, coverageRows(sc, today.table)));
+  fs.writeFileSync(path.join(out, 'coverage.csv'), csvString(COVERAGE_COLUMNS, coverageRows(sc, today.table)));
   if (plan) {
     const p = parsePlan(plan, 'plan', sc);
     fs.writeFileSync(path.join(out, 'plan.json'), JSON.stringify(planToJson(sc, p), null, 2));
-    fs.writeFileSync(path.join(out, 'coverage_after.csv'), await csvString(COVERAGE_HEADER, coverageRows(sc, staticCoverage(sc, matrix, p).table)));
+    fs.writeFileSync(path.join(out, 'coverage_after.csv'), csvString(COVERAGE_COLUMNS, coverageRows(sc, staticCoverage(sc, matrix, p).table)));
   }
   return out;
 }
