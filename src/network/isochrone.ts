@@ -3,7 +3,10 @@
  * concave hull (turf) of points sampled along every street walked, up to where the walk ends part-way
  * along an edge. Falls back to the convex hull when the concave hull cannot be formed.
  */
-import { area, concave, convex, featureCollection, point } from '@turf/turf';
+import { area } from '@turf/area';
+import { concave } from '@turf/concave';
+import { convex } from '@turf/convex';
+import { featureCollection, point } from '@turf/helpers';
 import type { Feature, Point, Polygon } from 'geojson';
 import { DijkstraScratch } from './dijkstra.ts';
 import { haversineM } from './geo.ts';

@@ -1,5 +1,6 @@
 /** Geometry of OSM ways for the importer: rings, areas (turf, m²) and representative points. */
-import { area as turfArea, centroid } from '@turf/turf';
+import { area as turfArea } from '@turf/area';
+import { centroid } from '@turf/centroid';
 import type { OsmExtract, OsmWay } from './read.ts';
 
 /** The way's coordinates, or null when any node is missing from the extract. */

@@ -1,6 +1,6 @@
 /** A GeoJSON FeatureCollection as a table: properties become columns, geometry becomes lon/lat (polygons: centroid + outline). */
 import fs from 'node:fs';
-import { centroid } from '@turf/turf';
+import { centroid } from '@turf/centroid';
 import { InputError } from '../core/errors.ts';
 import type { RawRow, RawTable } from './rows.ts';
 import { POLYGON_KEY } from './tables/location.ts';

@@ -148,6 +148,13 @@ async function runPass(scenario: Scenario, ctx: SimulateStatic, shards: [number,
   return { shards: results };
 }
 
+/** Served trips per site, summed over the shards (all a capacity pass needs). */
+function mergeLoads(pass: Pass, nSites: number): Float64Array {
+  const loads = new Float64Array(nSites);
+  for (const sh of pass.shards) for (let j = 0; j < nSites; j++) loads[j] += sh.loads[j];
+  return loads;
+}
+
 function mergeTallies(scenario: Scenario, pass: Pass, nSites: number): { tallies: Tallies; loads: Float64Array; draws: number } {
   const nB = scenario.blocks.count;
   const nS = scenario.services.length;
@@ -161,7 +168,6 @@ function mergeTallies(scenario: Scenario, pass: Pass, nSites: number): { tallies
     f15ByBlockBand: new Int32Array(nB * N_AGE_BANDS),
   };
   let draws = 0;
-  const loads = new Float64Array(nSites);
   for (const sh of pass.shards) {
     draws += sh.draws;
     const o = sh.blockStart * N_AGE_BANDS * nS;
@@ -171,9 +177,8 @@ function mergeTallies(scenario: Scenario, pass: Pass, nSites: number): { tallies
     tallies.minutesSum.set(sh.minutesBBS, o);
     tallies.residentsByBlockBand.set(sh.residentsBB, sh.blockStart * N_AGE_BANDS);
     tallies.f15ByBlockBand.set(sh.f15BB, sh.blockStart * N_AGE_BANDS);
-    for (let j = 0; j < nSites; j++) loads[j] += sh.loads[j];
   }
-  return { tallies, loads, draws };
+  return { tallies, loads: mergeLoads(pass, nSites), draws };
 }
 
 function mergeColumns(pass: Pass, keepResidents: boolean): { trips: TripColumns; residents: ResidentColumns | null } {
@@ -263,7 +268,7 @@ export async function simulate(scenario: Scenario, matrix: SparseDistanceMatrix,
       for (;;) {
         iterations++;
         const p = await runPass(scenario, ctx, shards, firstResident, prices.slice(), pool, true, false);
-        const loads = mergeTallies(scenario, p, sites.count).loads;
+        const loads = mergeLoads(p, sites.count);
         over = overload(sites, loads);
         converged = over.maxRatio <= r.tolerance;
         if (converged || iterations >= r.maxIterations) break;

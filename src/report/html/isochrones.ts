@@ -5,7 +5,7 @@
  * (src/network/isochrone.ts: the streets walkable within that distance); without a network, a circle
  * of radius distance / detour factor (turf `circle`).
  */
-import { circle } from '@turf/turf';
+import { circle } from '@turf/circle';
 import { AGE_BANDS } from '../../core/ageBands.ts';
 import { thresholdMetres } from '../../coverage/rule.ts';
 import { readNetworkFile } from '../../network/binary.ts';
