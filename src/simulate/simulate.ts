@@ -250,8 +250,10 @@ export async function simulate(scenario: Scenario, matrix: SparseDistanceMatrix,
     total += pop[b];
   }
   firstResident[pop.length] = total;
-  const target = options.shardResidents ?? Math.max(2000, Math.min(50_000, Math.ceil(total / (threads * 4))));
-  const shards = shardBlocks(pop, target);
+  // Capacity passes return only loads and tallies: fewer, larger shards keep their per-task cost low.
+  // The full pass returns the trip table: smaller shards balance it better. Results do not depend on either.
+  const shards = shardBlocks(pop, options.shardResidents ?? Math.max(2000, Math.min(50_000, Math.ceil(total / (threads * 4)))));
+  const fullShards = options.shardResidents !== undefined || !pool ? shards : shardBlocks(pop, Math.max(2000, Math.min(12_500, Math.ceil(total / (threads * 8)))));
   const keepResidents = options.keepResidents ?? true;
 
   let capacitated = false;
@@ -283,7 +285,7 @@ export async function simulate(scenario: Scenario, matrix: SparseDistanceMatrix,
     } else {
       iterations = 1;
     }
-    const pass = await runPass(scenario, ctx, shards, firstResident, prices ? prices.slice() : null, pool, false, keepResidents);
+    const pass = await runPass(scenario, ctx, fullShards, firstResident, prices ? prices.slice() : null, pool, false, keepResidents);
     const merged = { ...mergeTallies(scenario, pass, sites.count), ...mergeColumns(pass, keepResidents) };
     const capacity: CapacityReport = {
       enabled: iterate,
