@@ -72,31 +72,18 @@ export function boundProvesOptimal(objective: number, bound: number, sense: Sens
   return sense === 'max' ? bound - objective <= tol : objective - bound <= tol;
 }
 
-/** What a model hands to `makeResult`: its best solution, a valid bound, the status it proved, and its record. */
-export interface ResultParts {
-  model: LocateModel;
-  solver: SolverName;
-  sense: Sense;
-  status: SolveStatus;
-  /** Objective of the best solution (NaN when none was found). */
-  objective: number;
-  /** A valid bound on the optimum; replaced by the objective when the status is 'optimal'. */
-  bound: number;
-  /** Chosen option (site) indices, in any order. */
-  selected: number[];
+/**
+ * What a model hands to `makeResult`: its best solution, a valid bound (replaced by the objective when
+ * the status is 'optimal'), the status it proved, and its record. `selected` may be in any order;
+ * `coveredWeight` is absent for the assignment models (p-median, p-center), which serve every client.
+ */
+export interface ResultParts
+  extends Pick<LocateResult, 'model' | 'solver' | 'sense' | 'status' | 'objective' | 'bound' | 'selected' | 'assignment' | 'totalWeight' | 'uncoverableWeight' | 'timings' | 'notes' | 'seed'> {
   /** Ids of all options (sites), when the input had them. */
   optionIds?: string[];
-  assignment?: Int32Array;
-  /** Weight covered; absent for the assignment models (p-median, p-center), which serve every client. */
   coveredWeight?: number;
-  totalWeight: number;
-  uncoverableWeight?: number;
-  /** Milliseconds per phase; `total` (since t0) is added here. */
-  timings: Record<string, number>;
-  /** performance.now() when the solve began. */
+  /** performance.now() when the solve began; `timings.total` is measured from it. */
   t0: number;
-  notes: string[];
-  seed: number;
 }
 
 /** Build the LocateResult: sorted selection and its ids, the bound and gap of the status, covered share, total time. */
