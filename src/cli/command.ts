@@ -24,6 +24,8 @@ export const EXIT_BAD_INPUT = 2;
 export const COMMON_OPTIONS: OptionSpec = {
   help: { type: 'boolean', short: 'h' },
   json: { type: 'boolean' },
+  lang: { type: 'string' },
+  encoding: { type: 'string' },
 };
 
 export function parseCommandArgs(cmd: Command, argv: string[]): { positionals: string[]; values: ParsedValues } {
@@ -38,7 +40,7 @@ export function parseCommandArgs(cmd: Command, argv: string[]): { positionals: s
 /** The --help text of a command; `summary` is its line in the command list (src/cli/main.ts). */
 export function commandHelp(cmd: Command, summary: string): string {
   const lines = [`quarterhour ${cmd.usage}`, '', summary, '', 'Options:'];
-  const all: Record<string, string> = { ...cmd.help, json: 'print a machine-readable summary on stdout', help: 'show this help' };
+  const all: Record<string, string> = { ...cmd.help, json: 'print a machine-readable summary on stdout', lang: 'language of tables and reports: en or zh (default from LANG)', encoding: 'text encoding of the CSV and JSON files read: auto (UTF-8, else GB18030 with a notice), utf8 or gb18030', help: 'show this help' };
   for (const [name, text] of Object.entries(all)) {
     const spec = cmd.options[name] ?? COMMON_OPTIONS[name];
     const arg = spec?.type === 'string' ? ` <${name.toUpperCase()}>` : '';
