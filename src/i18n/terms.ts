@@ -37,6 +37,9 @@ export const CANDIDATE_KIND_ZH: Readonly<Record<string, string>> = {
   'community-room': '社区用房',
   'parking-corner': '停车场边角',
   'vacant-market-hall': '闲置市场大厅',
+  'disused-premises': '闲置用房',
+  brownfield: '闲置地块（棕地）',
+  'construction-site': '在建工地',
 };
 
 export const CATEGORY_ZH: Readonly<Record<string, string>> = { basic: '基本保障类', quality: '品质提升类' };

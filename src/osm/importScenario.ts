@@ -10,13 +10,18 @@ import { writeNetworkFile } from '../network/binary.ts';
 import type { RoadNetwork } from '../network/network.ts';
 import { DEFAULT_SNAP_LIMIT_M, farPointsWarning, SnapIndex } from '../network/snap.ts';
 import { defaultCatalogue } from '../scenario/defaults.ts';
+import { readGeojsonTable } from '../scenario/geojsonTable.ts';
 import { Problems, tableFromCsv } from '../scenario/rows.ts';
 import { parseCandidates } from '../scenario/tables/candidates.ts';
 import type { Blocks, Scenario } from '../scenario/types.ts';
 import { writeScenario } from '../scenario/write.ts';
 import { blockPoints, sitePoints } from '../travel/sites.ts';
+import { N_AGE_BANDS } from '../core/ageBands.ts';
 import { DEFAULT_AGE_PROFILE } from './ageProfile.ts';
-import { blocksFromBuildings, DEFAULT_LEVELS, DEFAULT_M2_PER_RESIDENT, type BuildingReport } from './blocks.ts';
+import { ageAreaIndex, adminAreaIndex, readAreaAges, readAreaPopulation } from './areaTables.ts';
+import { blocksOfHomes, DEFAULT_HOUSEHOLD_SIZE, DEFAULT_LEVELS, DEFAULT_M2_PER_RESIDENT, homesFromBuildings, type BuildingReport } from './blocks.ts';
+import { plausibility, residentialStreetKm } from './plausibility.ts';
+import { largestRemainder, roundEstimates, scaleByArea } from './population.ts';
 import { candidatesFromTags, concatCandidates, DEFAULT_CANDIDATE_AREA_M2, type CandidateReport } from './candidates.ts';
 import { facilitiesFromTags, type FacilityReport } from './facilities.ts';
 import { blankRowsWarning, blocksFromPopulationGrid, type GridReport } from './populationGrid.ts';
@@ -29,10 +34,21 @@ export interface ImportOptions {
   populationCsv?: string;
   levelsDefault?: number;
   m2PerResident?: number;
+  householdSize?: number;
+  /** Whether doubted buildings (building=yes outside mapped land use) count as homes; 'auto' by default. */
+  doubted?: 'auto' | 'count' | 'skip';
+  /** Known total residents: the homes are scaled to it (largest remainder). */
+  populationTotal?: number;
+  /** CSV name,population joined to OSM boundary=administrative areas by name. */
+  populationByAreaCsv?: string;
+  /** Age shares per area: CSV name,0-5,...,75+ (OSM admin areas by name) or a GeoJSON of polygons. */
+  ageProfileByArea?: string;
   snapLimitM?: number;
   ageShares?: readonly number[];
-  /** Extra candidate spaces (candidates.csv columns). */
+  /** Extra candidate spaces (candidates.csv columns), as CSV or GeoJSON (.geojson / .json). */
   candidatesCsv?: string;
+  /** Take construction sites as idle spaces too. */
+  includeConstruction?: boolean;
   candidateAreaM2?: number;
   tagServicesCsv?: string;
   name?: string;
@@ -45,6 +61,10 @@ export interface ImportReport {
   network: WalkGraphReport;
   blocksFrom: 'buildings' | 'population grid';
   buildings?: BuildingReport;
+  /** How the residents were set, with the footprint estimate beside them and their density. */
+  population: PopulationReport;
+  /** Blocks per age profile: 'city-wide' and each area's label. */
+  agesByArea: Record<string, number>;
   grid?: GridReport;
   blocks: number;
   residents: number;
@@ -54,6 +74,8 @@ export interface ImportReport {
   unmappedServices: string[];
   candidates: number;
   candidatesByKind: CandidateReport['byKind'];
+  /** Tagged spaces not taken, by reason. */
+  candidatesSkipped: CandidateReport['skipped'];
   candidatesWithDefaultArea: number;
   candidatesFromCsv: number;
   /** Blocks / sites farther than the snapping limit from any street (by id). */
@@ -61,6 +83,17 @@ export interface ImportReport {
   farSites: string[];
   warnings: string[];
   seconds: { read: number; graph: number; features: number };
+}
+
+export interface PopulationReport {
+  method: 'population grid' | 'per-area totals' | 'given total' | 'footprint estimate';
+  /** The footprint estimate (buildings), rounded; null for a grid. */
+  estimate: number | null;
+  residents: number;
+  residentialLandKm2: number | null;
+  residentsPerKm2: number | null;
+  /** Per-area totals: each listed area's known population, homes and footprint estimate. */
+  areas?: { name: string; population: number; homes: number; estimate: number; found: boolean }[];
 }
 
 export interface ImportResult {
@@ -91,6 +124,10 @@ export async function importOsm(file: string, networkFile: string, opts: ImportO
   let blocks: Blocks;
   let buildings: BuildingReport | undefined;
   let grid: GridReport | undefined;
+  let population: PopulationReport;
+  // Precedence: a grid, then per-area totals, then one total, then the footprint estimate.
+  const given = [opts.populationCsv && '--population', opts.populationByAreaCsv && '--population-by-area', opts.populationTotal !== undefined && '--population-total'].filter((g): g is string => typeof g === 'string');
+  if (given.length > 1) warnings.push(`${given.slice(1).join(' and ')} ignored: ${given[0]} takes precedence (a grid, then per-area totals, then one total)`);
   if (opts.populationCsv) {
     const g = await blocksFromPopulationGrid(opts.populationCsv, ageShares);
     blocks = g.blocks;
@@ -98,19 +135,71 @@ export async function importOsm(file: string, networkFile: string, opts: ImportO
     const w = blankRowsWarning(opts.populationCsv, g.report);
     if (w) warnings.push(w);
     if (blocks.count === 0) throw new InputError(opts.populationCsv, 'has no cell with residents');
+    population = { method: 'population grid', estimate: null, residents: g.report.residents, residentialLandKm2: null, residentsPerKm2: null };
   } else {
-    const b = blocksFromBuildings(x, { levelsDefault, m2PerResident, ageShares });
+    const h = homesFromBuildings(x, { levelsDefault, m2PerResident, householdSize: opts.householdSize ?? DEFAULT_HOUSEHOLD_SIZE, doubted: opts.doubted });
+    buildings = h.report;
+    if (h.homes.length === 0) throw new InputError(file, `has no residential buildings with a footprint (${h.report.buildings} buildings in all, ${h.report.dropped} not homes, ${h.report.doubted} doubted); give a population grid with --population <csv>`);
+    const est = h.homes.map((b) => b.estimate);
+    let residents: Int32Array;
+    let areas: PopulationReport['areas'];
+    let method: PopulationReport['method'] = 'footprint estimate';
+    if (opts.populationByAreaCsv) {
+      const t = await readAreaPopulation(opts.populationByAreaCsv);
+      const { index, found } = adminAreaIndex(x, t.rowOf);
+      const areaOf = Int32Array.from(h.homes, (b) => index.find(b.lon, b.lat)?.value ?? -1);
+      const scaled = scaleByArea(est, { areaOf, population: t.population });
+      residents = scaled.residents;
+      method = 'per-area totals';
+      areas = t.names.map((name, a) => ({ name, population: t.population[a], homes: 0, estimate: 0, found: found.has(a) }));
+      h.homes.forEach((b, i) => {
+        if (areaOf[i] >= 0) {
+          areas![areaOf[i]].homes++;
+          areas![areaOf[i]].estimate += b.estimate;
+        }
+      });
+      for (const a of areas) a.estimate = Math.round(a.estimate);
+      const missing = areas.filter((a) => !a.found).map((a) => a.name);
+      if (missing.length) warnings.push(`${opts.populationByAreaCsv}: ${missing.length} area${missing.length > 1 ? 's' : ''} not found among the extract's boundary=administrative areas (by name): ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', ...' : ''}`);
+      const empty = areas.filter((a) => a.found && a.homes === 0 && a.population > 0).map((a) => a.name);
+      if (empty.length) warnings.push(`${opts.populationByAreaCsv}: no homes found in ${empty.join(', ')}: their population is not placed`);
+      const outside = Array.from(areaOf).filter((a) => a < 0).length;
+      if (outside > 0) warnings.push(`${outside} homes lie outside every listed area and keep their footprint estimate`);
+    } else if (opts.populationTotal !== undefined) {
+      residents = largestRemainder(est, opts.populationTotal);
+      method = 'given total';
+    } else residents = roundEstimates(est);
+    const b = blocksOfHomes(h.homes, residents, ageShares);
     blocks = b.blocks;
-    buildings = b.report;
-    if (blocks.count === 0) throw new InputError(file, `has no residential buildings with a footprint (${b.report.buildings} buildings in all); give a population grid with --population <csv>`);
+    h.report.noResidents = b.noResidents;
+    let total = 0;
+    for (const r of residents) total += r;
+    const p = plausibility(h.homes, h.report.residentialLandM2, total, method, h.report.buildings, residentialStreetKm(x));
+    warnings.push(...p.warnings);
+    population = { method, estimate: Math.round(h.report.estimate), residents: total, residentialLandKm2: +p.residentialLandKm2.toFixed(4), residentsPerKm2: Math.round(p.residentsPerKm2), areas };
+    if (blocks.count === 0) throw new InputError(file, `has no residential buildings with a footprint (${h.report.buildings} buildings in all); give a population grid with --population <csv>`);
   }
+  const agesByArea: Record<string, number> = {};
+  if (opts.ageProfileByArea) {
+    const ages = await readAreaAges(opts.ageProfileByArea);
+    const { index, found } = ageAreaIndex(x, ages);
+    for (let i = 0; i < blocks.count; i++) {
+      const row = index.find(blocks.lon[i], blocks.lat[i])?.value;
+      const label = row === undefined ? 'city-wide' : ages.labels[row];
+      agesByArea[label] = (agesByArea[label] ?? 0) + 1;
+      if (row !== undefined) blocks.ageShares.set(ages.shares.subarray(row * N_AGE_BANDS, (row + 1) * N_AGE_BANDS), i * N_AGE_BANDS);
+    }
+    const missing = ages.labels.filter((_, r) => !found.has(r));
+    if (missing.length) warnings.push(`${opts.ageProfileByArea}: ${missing.length} area${missing.length > 1 ? 's' : ''} not found ${ages.kind === 'names' ? "among the extract's boundary=administrative areas (by name)" : '(no polygon)'}: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', ...' : ''}`);
+  } else agesByArea['city-wide'] = blocks.count;
   const fac = facilitiesFromTags(x, tagTable, services);
-  const cand = candidatesFromTags(x, services, opts.candidateAreaM2 ?? DEFAULT_CANDIDATE_AREA_M2);
+  const cand = candidatesFromTags(x, services, { defaultAreaM2: opts.candidateAreaM2 ?? DEFAULT_CANDIDATE_AREA_M2, includeConstruction: opts.includeConstruction });
   let candidates = cand.candidates;
   let fromCsv = 0;
   if (opts.candidatesCsv) {
     const problems = new Problems();
-    const extra = parseCandidates(tableFromCsv(await readCsv(opts.candidatesCsv)), problems, services, serviceIndex);
+    const table = /\.(geo)?json$/i.test(opts.candidatesCsv) ? readGeojsonTable(opts.candidatesCsv) : tableFromCsv(await readCsv(opts.candidatesCsv));
+    const extra = parseCandidates(table, problems, services, serviceIndex);
     problems.throwIfAny();
     const have = new Set(candidates.ids);
     extra.ids.forEach((id, i) => {
@@ -119,13 +208,16 @@ export async function importOsm(file: string, networkFile: string, opts: ImportO
     candidates = concatCandidates(candidates, extra);
     fromCsv = extra.count;
   }
-  if (candidates.count === 0) warnings.push('no candidate idle spaces were found (no shop=vacant, disused:*, brownfield or construction tags): the scenario simulates today, but the optimizer has nothing to convert; add spaces with --candidates <csv>');
+  const skippedConstruction = cand.report.skipped['construction site'] ?? 0;
+  const constructionNote = skippedConstruction > 0 ? ` (${skippedConstruction} construction site${skippedConstruction > 1 ? 's' : ''} left out: they are being built on; --include-construction takes them)` : '';
+  if (candidates.count === 0) warnings.push(`no candidate idle spaces were found (no shop=vacant, disused:*, empty kiosk, small surface parking or brownfield tags)${constructionNote}: the scenario simulates today, but the optimizer has nothing to convert; add spaces with --candidates <csv|geojson>`);
+  else if (candidates.count < services.length) warnings.push(`only ${candidates.count} candidate idle space${candidates.count > 1 ? 's' : ''} for ${services.length} services${constructionNote}: most services cannot gain a site; add spaces with --candidates <csv|geojson>`);
   const unmapped = tagTable.unmapped.map((k) => services[k].id);
 
   const base = path.basename(file).replace(/\.osm(\.pbf)?$|\.pbf$|\.xml$/i, '');
   const scenario: Scenario = {
     name: opts.name ?? base,
-    description: `Imported by quarterhour import-osm from ${path.basename(file)}${opts.populationCsv ? ` with population grid ${path.basename(opts.populationCsv)}` : ` (population: building footprint x levels (default ${levelsDefault}) / ${m2PerResident} m² per resident)`}. Map data © OpenStreetMap contributors, ODbL.`,
+    description: `Imported by quarterhour import-osm from ${path.basename(file)}${opts.populationCsv ? ` with population grid ${path.basename(opts.populationCsv)}` : ` (population: ${population.method}${population.method === 'footprint estimate' ? `, footprint x storeys / ${m2PerResident} m² per resident` : ''})`}. Map data © OpenStreetMap contributors, ODbL.`,
     source: '',
     seed: opts.seed ?? 1,
     services,
@@ -160,6 +252,8 @@ export async function importOsm(file: string, networkFile: string, opts: ImportO
       network: graph.report,
       blocksFrom: opts.populationCsv ? 'population grid' : 'buildings',
       buildings,
+      population,
+      agesByArea,
       grid,
       blocks: blocks.count,
       residents,
@@ -168,6 +262,7 @@ export async function importOsm(file: string, networkFile: string, opts: ImportO
       unmappedServices: unmapped,
       candidates: candidates.count,
       candidatesByKind: cand.report.byKind,
+      candidatesSkipped: cand.report.skipped,
       candidatesWithDefaultArea: cand.report.defaultArea,
       candidatesFromCsv: fromCsv,
       farBlocks: bs.far.map((i) => blocks.ids[i]),

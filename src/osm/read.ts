@@ -1,7 +1,9 @@
 /**
  * Reading an OpenStreetMap extract (.osm.pbf through osm-pbf-parser-node, .osm XML through saxes) into
  * one compact in-memory form: every node's coordinates in typed arrays, plus the tagged nodes and the
- * ways (with their tags and node references) that the importer looks at. Relations are counted only.
+ * ways (with their tags and node references) that the importer looks at, plus the area relations
+ * (type=multipolygon or boundary, with tags) and the node references of untagged ways, which outline
+ * those relations. Other relations are counted only.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,6 +26,22 @@ export interface OsmWay {
   tags: Tags;
 }
 
+export interface OsmMember {
+  type: 'node' | 'way' | 'relation';
+  ref: number;
+  role: string;
+}
+
+/** A tagged relation of type multipolygon or boundary (the areas the importer reads). */
+export interface OsmRelation {
+  id: number;
+  members: OsmMember[];
+  tags: Tags;
+}
+
+/** Area relations are the only relations kept. */
+export const isAreaRelation = (tags: Tags | undefined): boolean => tags?.type === 'multipolygon' || tags?.type === 'boundary';
+
 export interface OsmExtract {
   file: string;
   format: 'pbf' | 'xml';
@@ -34,6 +52,10 @@ export interface OsmExtract {
   taggedNodes: OsmTaggedNode[];
   /** Ways that carry at least one tag (untagged ways are only counted). */
   ways: OsmWay[];
+  /** Node references of untagged ways (members of relations), by way id. */
+  untaggedWayRefs: Map<number, number[]>;
+  /** Relations of type multipolygon or boundary, in file order. */
+  relations: OsmRelation[];
   counts: { nodes: number; ways: number; untaggedWays: number; relations: number };
 }
 
@@ -43,6 +65,8 @@ class Collector {
   lat: number[] = [];
   readonly taggedNodes: OsmTaggedNode[] = [];
   readonly ways: OsmWay[] = [];
+  readonly untaggedWayRefs = new Map<number, number[]>();
+  readonly areaRelations: OsmRelation[] = [];
   untaggedWays = 0;
   waysSeen = 0;
   relations = 0;
@@ -59,7 +83,15 @@ class Collector {
   way(id: number, refs: number[], tags: Tags | undefined): void {
     this.waysSeen++;
     if (tags && Object.keys(tags).length > 0) this.ways.push({ id, refs, tags });
-    else this.untaggedWays++;
+    else {
+      this.untaggedWays++;
+      this.untaggedWayRefs.set(id, refs);
+    }
+  }
+
+  relation(id: number, members: OsmMember[], tags: Tags | undefined): void {
+    this.relations++;
+    if (isAreaRelation(tags)) this.areaRelations.push({ id, members, tags: tags! });
   }
 
   finish(file: string, format: 'pbf' | 'xml'): OsmExtract {
@@ -71,6 +103,8 @@ class Collector {
       lat: Float64Array.from(this.lat),
       taggedNodes: this.taggedNodes,
       ways: this.ways,
+      untaggedWayRefs: this.untaggedWayRefs,
+      relations: this.areaRelations,
       counts: { nodes: this.lon.length, ways: this.waysSeen, untaggedWays: this.untaggedWays, relations: this.relations },
     };
     this.lon = [];
@@ -119,6 +153,7 @@ interface PbfItem {
   lat: number;
   lon: number;
   refs: number[];
+  members?: OsmMember[];
   tags?: Tags;
 }
 
@@ -129,7 +164,7 @@ async function readPbf(file: string, c: Collector): Promise<void> {
       const item = raw as PbfItem;
       if (item.type === 'node') c.node(item.id, item.lon, item.lat, item.tags);
       else if (item.type === 'way') c.way(item.id, item.refs, item.tags);
-      else if (item.type === 'relation') c.relations++;
+      else if (item.type === 'relation') c.relation(item.id, item.members ?? [], item.tags);
       else sawHeader = true;
     }
   } catch (e) {
@@ -140,7 +175,7 @@ async function readPbf(file: string, c: Collector): Promise<void> {
 
 async function readXml(file: string, c: Collector): Promise<void> {
   const parser = new SaxesParser({ position: true });
-  let current: { kind: 'node' | 'way'; id: number; lon: number; lat: number; refs: number[]; tags: Tags } | null = null;
+  let current: { kind: 'node' | 'way' | 'relation'; id: number; lon: number; lat: number; refs: number[]; members: OsmMember[]; tags: Tags } | null = null;
   let sawOsm = false;
   const base = path.basename(file);
   parser.on('opentag', (tag) => {
@@ -150,14 +185,16 @@ async function readXml(file: string, c: Collector): Promise<void> {
         sawOsm = true;
         break;
       case 'node':
-        current = { kind: 'node', id: Number(a.id), lon: Number(a.lon), lat: Number(a.lat), refs: [], tags: {} };
+        current = { kind: 'node', id: Number(a.id), lon: Number(a.lon), lat: Number(a.lat), refs: [], members: [], tags: {} };
         break;
       case 'way':
-        current = { kind: 'way', id: Number(a.id), lon: NaN, lat: NaN, refs: [], tags: {} };
+        current = { kind: 'way', id: Number(a.id), lon: NaN, lat: NaN, refs: [], members: [], tags: {} };
         break;
       case 'relation':
-        c.relations++;
-        current = null;
+        current = { kind: 'relation', id: Number(a.id), lon: NaN, lat: NaN, refs: [], members: [], tags: {} };
+        break;
+      case 'member':
+        if (current?.kind === 'relation' && (a.type === 'node' || a.type === 'way' || a.type === 'relation')) current.members.push({ type: a.type, ref: Number(a.ref), role: a.role ?? '' });
         break;
       case 'nd':
         if (current?.kind === 'way') current.refs.push(Number(a.ref));
@@ -179,6 +216,9 @@ async function readXml(file: string, c: Collector): Promise<void> {
       current = null;
     } else if (tag.name === 'way' && current.kind === 'way') {
       c.way(current.id, current.refs, current.tags);
+      current = null;
+    } else if (tag.name === 'relation' && current.kind === 'relation') {
+      c.relation(current.id, current.members, current.tags);
       current = null;
     }
   });

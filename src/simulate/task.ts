@@ -30,8 +30,12 @@ export interface SimulateStatic {
   speedSpread: number;
   /** Minutes spent at a stop of a chained tour before walking on. */
   dwellMin: number;
-  /** Straight-line x detourFactor approximates the walk between two sites of a tour. */
+  /** Straight-line x detourFactor approximates the walk between two sites of a tour (when no leg matrix holds the pair). */
   detourFactor: number;
+  /** Site x site network metres for tour legs on an OSM network (tourLegs.ts), CSR; absent: straight lines. */
+  legOffsets?: Int32Array;
+  legIndex?: Int32Array;
+  legMetres?: Float64Array;
   /** Minutes of the F15 reach (15). */
   f15Min: number;
 }

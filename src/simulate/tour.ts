@@ -7,12 +7,14 @@
  * trips' minutes and `within` always report the home-to-site walk. Chaining changes the departure
  * times only: the tour leaves at the first stop's drawn time, and stop k+1 is left for at (departure
  * of stop k) + (walk into stop k) + dwellMin, where the walk between two sites is their straight-line
- * (equirectangular) distance x detourFactor at the resident's speed (no site-to-site network
- * distances are computed). Unserved stops are skipped in time.
+ * (equirectangular) distance x detourFactor at the resident's speed, or, on an OSM network, the
+ * network walk between the two sites (tourLegs.ts; straight line x detourFactor for a pair beyond the
+ * matrix's cutoff or off the network). Unserved stops are skipped in time.
  */
 import { walkMinutes } from '../coverage/rule.ts';
 import type { BlockTrips } from './blockTrips.ts';
 import type { SimulateStatic } from './task.ts';
+import { legMetres } from './tourLegs.ts';
 
 const EARTH_M_PER_DEG = (Math.PI / 180) * 6371008.8;
 
@@ -53,9 +55,13 @@ function retimeTour(bt: BlockTrips, a: number, b: number, ctx: SimulateStatic, s
     if (site < 0) continue;
     let leg = minutes[t];
     if (here >= 0 && here !== site) {
-      const dx = (lon[site] - lon[here]) * Math.cos(((lat[site] + lat[here]) / 2) * (Math.PI / 180));
-      const dy = lat[site] - lat[here];
-      leg = walkMinutes(Math.sqrt(dx * dx + dy * dy) * EARTH_M_PER_DEG * ctx.detourFactor, speed);
+      const onNetwork = ctx.legOffsets ? legMetres(ctx.legOffsets, ctx.legIndex!, ctx.legMetres!, here, site) : -1;
+      if (onNetwork >= 0) leg = walkMinutes(onNetwork, speed);
+      else {
+        const dx = (lon[site] - lon[here]) * Math.cos(((lat[site] + lat[here]) / 2) * (Math.PI / 180));
+        const dy = lat[site] - lat[here];
+        leg = walkMinutes(Math.sqrt(dx * dx + dy * dy) * EARTH_M_PER_DEG * ctx.detourFactor, speed);
+      }
     } else if (here === site) {
       leg = 0;
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readOsm } from '../../src/osm/read.ts';
-import { blocksFromBuildings, isResidentialBuilding } from '../../src/osm/blocks.ts';
+import { homesFromBuildings } from '../../src/osm/blocks.ts';
+import { classifyBuilding } from '../../src/osm/classify.ts';
 import { candidateKind, candidatesFromTags } from '../../src/osm/candidates.ts';
 import { facilitiesFromTags } from '../../src/osm/facilities.ts';
 import { readTagServices, servicesOf } from '../../src/osm/tagServices.ts';
@@ -39,20 +40,20 @@ describe('blocks, facilities and candidates from OSM tags', async () => {
   const serviceIndex = new Map(services.map((s, i) => [s.id, i]));
   const table = await readTagServices(serviceIndex);
 
-  it('estimates residents from footprint x levels / floor area per resident', () => {
-    const { blocks, report } = blocksFromBuildings(x, { levelsDefault: 3, m2PerResident: 30, ageShares: [0.1, 0.1, 0.2, 0.3, 0.2, 0.1] });
-    expect(blocks.ids).toEqual(['way/70001', 'way/70002']);
-    // 100 m² x 6 levels / 30 = 20; 100 m² x 3 default levels / 30 = 10
-    expect(Array.from(blocks.population)).toEqual([20, 10]);
-    expect(report).toMatchObject({ buildings: 5, residential: 4, withLevels: 1, missingNodes: 1, noResidents: 1, residents: 30 });
-    expect(Array.from(blocks.ageShares.subarray(6, 12))).toEqual([0.1, 0.1, 0.2, 0.3, 0.2, 0.1]);
+  it('estimates residents from footprint x storeys / floor area per resident', () => {
+    const { homes, report } = homesFromBuildings(x, { levelsDefault: 3, m2PerResident: 30 });
+    // No land use is mapped, so the lone building=yes is doubted and counted by the fallback.
+    expect(homes.map((h) => h.id)).toEqual(['way/70001', 'way/70002', 'way/70005']);
+    // 100 m² x 6 levels / 30 = 20; 100 m² x 3 default levels / 30 = 10; a 1 m² house: 1 x 2 / 30
+    expect(homes.map((h) => +h.estimate.toFixed(2))).toEqual([20, 10, 0.07]);
+    expect(report).toMatchObject({ buildings: 5, housing: 2, doubted: 1, dropped: 1, doubtedCounted: true, withLevels: 1, missingNodes: 1 });
   });
 
   it('counts building=yes as housing only without another use', () => {
-    expect(isResidentialBuilding({ building: 'yes' })).toBe(true);
-    expect(isResidentialBuilding({ building: 'yes', shop: 'bakery' })).toBe(false);
-    expect(isResidentialBuilding({ building: 'yes', 'building:use': 'commercial' })).toBe(false);
-    expect(isResidentialBuilding({ building: 'church' })).toBe(false);
+    expect(classifyBuilding({ building: 'yes' }, 100, { cls: 'residential', tag: 'landuse=residential' }).cls).toBe('housing');
+    expect(classifyBuilding({ building: 'yes', shop: 'bakery' }, 100, null).cls).toBe('dropped');
+    expect(classifyBuilding({ building: 'yes', 'building:use': 'commercial' }, 100, null).cls).toBe('dropped');
+    expect(classifyBuilding({ building: 'church' }, 100, null).cls).toBe('dropped');
   });
 
   it('maps tags to the catalogue services through the mapping table', () => {
@@ -78,7 +79,11 @@ describe('blocks, facilities and candidates from OSM tags', async () => {
     expect(report.defaultArea).toBe(1);
     expect(candidateKind({ 'disused:highway': 'footway' })).toBeNull();
     expect(candidateKind({ 'disused:amenity': 'school' })).toBe('disused-premises');
-    expect(candidateKind({ building: 'construction' })).toBe('construction-site');
+    expect(candidateKind({ landuse: 'construction' })).toBeNull();
+    expect(candidateKind({ landuse: 'construction' }, true)).toBe('construction-site');
+    expect(candidateKind({ building: 'construction' }, true)).toBe('construction-site');
+    expect(candidateKind({ building: 'kiosk' })).toBe('kiosk');
+    expect(candidateKind({ building: 'kiosk', shop: 'kiosk' })).toBeNull();
   });
 
   it('rejects a mapping table naming a service the catalogue lacks', async () => {

@@ -64,7 +64,9 @@ describe.skipIf(!haveData(MONACO_PBF))(`importing Monaco end to end (${MONACO_PB
     expect(report.residents).toBeGreaterThan(20000);
     expect(report.facilitiesByService.pharmacy).toBeGreaterThanOrEqual(10);
     expect(report.facilitiesByService.grocery).toBeGreaterThanOrEqual(5);
-    expect(report.candidatesByKind['construction-site']).toBeGreaterThanOrEqual(5);
+    expect(report.candidatesByKind['construction-site']).toBeUndefined();
+    expect(report.candidatesSkipped['construction site']).toBeGreaterThanOrEqual(5);
+    expect(report.candidatesByKind['parking-corner']).toBeGreaterThanOrEqual(5);
     expect(report.candidatesByKind['vacant-shop']).toBe(2);
 
     const sc = await loadScenario(dir);

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { readOsm } from '../../src/osm/read.ts';
 import { buildWalkGraph } from '../../src/osm/walkGraph.ts';
+import { homesFromBuildings } from '../../src/osm/blocks.ts';
 import { haveData, MONACO_PBF } from '../fixtures/network/sharedData.ts';
 
 function haveOsmium(): boolean {
@@ -18,7 +19,7 @@ function haveOsmium(): boolean {
 }
 
 describe.skipIf(!haveData(MONACO_PBF) || !haveOsmium())(`reading Monaco as PBF and as XML (${MONACO_PBF}, converted by osmium)`, () => {
-  it('gives the same walking graph from both readers', async () => {
+  it('gives the same walking graph, area relations and homes from both readers', async () => {
     const xml = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qh-osm-')), 'monaco.osm');
     execFileSync('osmium', ['cat', MONACO_PBF, '-o', xml, '-f', 'osm']);
     const fromPbf = await readOsm(MONACO_PBF);
@@ -26,6 +27,9 @@ describe.skipIf(!haveData(MONACO_PBF) || !haveOsmium())(`reading Monaco as PBF a
     expect(fromXml.format).toBe('xml');
     expect(fromXml.counts).toEqual(fromPbf.counts);
     expect(fromXml.taggedNodes.length).toBe(fromPbf.taggedNodes.length);
+    expect(fromXml.relations).toEqual(fromPbf.relations);
+    expect(fromXml.untaggedWayRefs.size).toBe(fromPbf.untaggedWayRefs.size);
+    expect(homesFromBuildings(fromXml).report).toEqual(homesFromBuildings(fromPbf).report);
     const a = buildWalkGraph(fromPbf);
     const b = buildWalkGraph(fromXml);
     expect(b.report).toEqual(a.report);

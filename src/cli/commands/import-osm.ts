@@ -1,9 +1,10 @@
 /** `quarterhour import-osm <file.osm.pbf> --out DIR`: a full scenario (walking network included) from OpenStreetMap. */
+import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../../core/errors.ts';
 import { DEFAULT_SNAP_LIMIT_M } from '../../network/snap.ts';
 import { parseAgeProfile, DEFAULT_AGE_PROFILE } from '../../osm/ageProfile.ts';
-import { DEFAULT_LEVELS, DEFAULT_M2_PER_RESIDENT } from '../../osm/blocks.ts';
+import { DEFAULT_HOUSEHOLD_SIZE, DEFAULT_LEVELS, DEFAULT_M2_PER_RESIDENT } from '../../osm/blocks.ts';
 import { DEFAULT_CANDIDATE_AREA_M2 } from '../../osm/candidates.ts';
 import { importOsmToFolder } from '../../osm/importScenario.ts';
 import { formatImportReport } from '../../osm/report.ts';
@@ -11,14 +12,21 @@ import { EXIT_OK, numberOption, progress, type Command } from '../command.ts';
 
 export const command: Command = {
   name: 'import-osm',
-  usage: 'import-osm <file.osm.pbf|file.osm> --out DIR [--population grid.csv] [--levels-default N] [--m2-per-resident N] [--snap-limit M] [--candidates CSV] [--age-profile a,b,c,d,e,f]',
+  usage: 'import-osm <file.osm.pbf|file.osm> --out DIR [--force] [--population grid.csv | --population-by-area areas.csv | --population-total N] [--levels-default N] [--m2-per-resident N] [--household-size N] [--doubted auto|count|skip] [--snap-limit M] [--candidates CSV|GeoJSON] [--include-construction] [--age-profile a,b,c,d,e,f] [--age-profile-by-area CSV|GeoJSON]',
   help: {
-    out: 'output scenario folder (required; replaced atomically)',
-    population: 'population grid CSV (id, lon, lat, population) for the blocks instead of residential buildings',
-    'levels-default': `building levels when building:levels is missing (default ${DEFAULT_LEVELS})`,
-    'm2-per-resident': `floor area per resident, m² (default ${DEFAULT_M2_PER_RESIDENT})`,
+    out: 'output scenario folder (required; written atomically)',
+    force: 'replace --out when it already exists and holds files (they are deleted)',
+    population: 'population grid CSV (id, lon, lat, population) for the blocks instead of residential buildings (first in precedence)',
+    'population-by-area': 'CSV name,population: scale the homes inside each OSM boundary=administrative area (matched by name) to its population (second)',
+    'population-total': 'scale the homes to this known total of residents, exactly (third; else the footprint estimate)',
+    'levels-default': `storeys of a building=yes without building:levels or height (default ${DEFAULT_LEVELS}; housing types have their own defaults)`,
+    'm2-per-resident': `gross floor area per resident, m² (default ${DEFAULT_M2_PER_RESIDENT})`,
+    'household-size': `residents of a single-household home (house, detached, ...) at most (default ${DEFAULT_HOUSEHOLD_SIZE})`,
+    doubted: 'whether building=yes outside mapped land use counts as a home: auto (when residential land use covers under half the homes), count or skip (default auto)',
+    'include-construction': 'also take construction sites as idle spaces (they are not idle by default)',
+    'age-profile-by-area': 'age shares per area: CSV name,0-5,6-17,18-34,35-59,60-74,75+ (OSM admin areas by name) or a GeoJSON of polygons with those properties',
     'snap-limit': `points farther than this from any street stay unreachable and are reported, m (default ${DEFAULT_SNAP_LIMIT_M})`,
-    candidates: 'extra candidate idle spaces (candidates.csv columns: id, kind, lon, lat, area_m2, ...)',
+    candidates: 'extra candidate idle spaces: CSV or GeoJSON with the candidates.csv columns (id, kind, lon, lat, area_m2, ...)',
     'candidate-area': `floor area of a candidate drawn as a point, m² (default ${DEFAULT_CANDIDATE_AREA_M2})`,
     'age-profile': `city-wide shares of 0-5,6-17,18-34,35-59,60-74,75+ (default ${DEFAULT_AGE_PROFILE.join(',')})`,
     'tag-services': 'tag -> service mapping CSV (key, value, service; default src/osm/tag-services.csv)',
@@ -27,7 +35,14 @@ export const command: Command = {
   },
   options: {
     out: { type: 'string' },
+    force: { type: 'boolean' },
     population: { type: 'string' },
+    'population-by-area': { type: 'string' },
+    'population-total': { type: 'string' },
+    'household-size': { type: 'string' },
+    doubted: { type: 'string' },
+    'include-construction': { type: 'boolean' },
+    'age-profile-by-area': { type: 'string' },
     'levels-default': { type: 'string' },
     'm2-per-resident': { type: 'string' },
     'snap-limit': { type: 'string' },
@@ -42,9 +57,18 @@ export const command: Command = {
     if (pos.length !== 1) throw new InputError('command line', 'expected exactly one OSM file (.osm.pbf or .osm)');
     const out = values.out as string | undefined;
     if (!out) throw new InputError('command line', '--out is required: the scenario folder to write');
+    refuseToReplace(out, values.force === true);
+    const doubted = values.doubted as string | undefined;
+    if (doubted !== undefined && doubted !== 'auto' && doubted !== 'count' && doubted !== 'skip') throw new InputError('command line', `--doubted is '${doubted}', expected auto, count or skip`);
     const t0 = performance.now();
     const result = await importOsmToFolder(pos[0], out, {
       populationCsv: values.population as string | undefined,
+      populationByAreaCsv: values['population-by-area'] as string | undefined,
+      populationTotal: values['population-total'] === undefined ? undefined : numberOption(values, 'population-total', 0, { integer: true, min: 1 }),
+      householdSize: numberOption(values, 'household-size', DEFAULT_HOUSEHOLD_SIZE, { min: 0.1 }),
+      doubted: doubted as 'auto' | 'count' | 'skip' | undefined,
+      includeConstruction: values['include-construction'] === true,
+      ageProfileByArea: values['age-profile-by-area'] as string | undefined,
       levelsDefault: numberOption(values, 'levels-default', DEFAULT_LEVELS, { min: 0.1 }),
       m2PerResident: numberOption(values, 'm2-per-resident', DEFAULT_M2_PER_RESIDENT, { min: 1 }),
       snapLimitM: numberOption(values, 'snap-limit', DEFAULT_SNAP_LIMIT_M, { min: 0 }),
@@ -65,3 +89,25 @@ export const command: Command = {
     return EXIT_OK;
   },
 };
+
+/**
+ * import-osm writes --out as a whole (a temporary folder renamed into place), so an existing folder's
+ * other files would be lost: refuse unless --force, naming what would be replaced.
+ */
+function refuseToReplace(out: string, force: boolean): void {
+  let entries: string[];
+  try {
+    const st = fs.statSync(out);
+    if (!st.isDirectory()) {
+      if (!force) throw new InputError('command line', `--out ${out} is an existing file, which would be replaced; give --force to replace it, or choose another --out`);
+      return;
+    }
+    entries = fs.readdirSync(out).sort();
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    return;
+  }
+  if (entries.length === 0 || force) return;
+  const shown = entries.slice(0, 10).join(', ') + (entries.length > 10 ? `, ... (${entries.length - 10} more)` : '');
+  throw new InputError('command line', `--out ${out} already exists and holds ${entries.length} entr${entries.length > 1 ? 'ies' : 'y'} (${shown}); import-osm replaces the whole folder, deleting them: give --force to replace it, or choose another --out`);
+}
