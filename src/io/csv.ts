@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import { parseString } from 'fast-csv';
 import { InputError } from '../core/errors.ts';
 import { writeFileAtomic } from './atomic.ts';
+import { readNotice, readTextFile, type Encoding } from './readText.ts';
 
 export interface CsvRow {
   /** Line number as a spreadsheet shows it: the header is 1, the first data row 2. */
@@ -24,12 +25,19 @@ export interface CsvRow {
 export interface CsvOptions {
   /** Allow empty header cells (R and pandas write one for the row index); such columns cannot be named. */
   allowBlankHeader?: boolean;
+  /** The file's text encoding (src/io/readText.ts); default: the process-wide setting, else auto-detection. */
+  encoding?: Encoding;
 }
+
+/** The separators a CSV file may use: ',' (the default), ';' (Excel in much of Europe) or a tab. */
+export type CsvDelimiter = ',' | ';' | '\t';
 
 export interface CsvTable {
   file: string;
   header: string[];
   rows: CsvRow[];
+  /** The separator the file uses (detected from its header line). */
+  delimiter?: CsvDelimiter;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -74,9 +82,13 @@ function trimCell(cell: string): string {
  * header's cells are column names and so text: they are restored here.
  */
 export function parseCsvText(text: string, file: string, opts: CsvOptions = {}): Promise<CsvTable> {
+  const body = text.replace(/^\uFEFF/, '');
+  const { delimiter, skipLines } = detectDelimiter(body);
+  if (delimiter !== ',') readNotice(file, 'delimiter', `${file}: separated by '${delimiter === '\t' ? 'tab' : delimiter}', read as such${delimiter === ';' ? ' (decimal commas such as 1,5 are read as numbers)' : ''}`);
+  const content = skipLines > 0 ? body.slice(body.indexOf('\n') + 1) : body;
   return new Promise((resolve, reject) => {
     const records: string[][] = [];
-    parseString(text.replace(/^\uFEFF/, ''), { headers: false, ignoreEmpty: false, trim: false })
+    parseString(content, { headers: false, ignoreEmpty: false, trim: false, delimiter })
       .on('error', (e: Error) => reject(new InputError(file, `not valid CSV: ${e.message}`)))
       .on('data', (r: string[]) => records.push(r.map(trimCell)))
       .on('end', () => {
@@ -97,26 +109,61 @@ export function parseCsvText(text: string, file: string, opts: CsvOptions = {}):
           const r = records[i];
           if (r.every((v) => v === '')) continue;
           if (r.length > header.length) {
-            return reject(new InputError(file, `has ${r.length} values, the header has ${header.length} columns`, i + 1));
+            return reject(new InputError(file, `has ${r.length} values, the header has ${header.length} columns${delimiterHint(r, delimiter)}`, i + 1 + skipLines));
           }
           const values: Record<string, string> = {};
           const cells = header.map((h, k) => (values[h] = r[k] ?? ''));
-          rows.push({ line: i + 1, values, cells });
+          rows.push({ line: i + 1 + skipLines, values, cells });
         }
-        resolve({ file, header, rows });
+        resolve({ file, header, rows, delimiter });
       });
   });
 }
 
 /** Read a CSV file; a missing file is an InputError naming it. */
 export async function readCsv(file: string, opts: CsvOptions = {}): Promise<CsvTable> {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new InputError(file, 'file not found or unreadable');
+  return parseCsvText(readTextFile(file, opts.encoding), file, opts);
+}
+
+/** Counts of ',', ';' and tabs outside double quotes in one line. */
+function separatorCounts(line: string): Record<CsvDelimiter, number> {
+  const n: Record<CsvDelimiter, number> = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) n[ch]++;
   }
-  return parseCsvText(text, file, opts);
+  return n;
+}
+
+/**
+ * The separator of CSV text: Excel's `sep=;` first line when there is one (that line is then skipped),
+ * else the one the header line (the first non-blank line) uses most, ',' on a tie.
+ */
+export function detectDelimiter(text: string): { delimiter: CsvDelimiter; skipLines: number } {
+  const first = /^sep=(.)\r?$/m.exec(text.slice(0, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n')));
+  if (first && (first[1] === ',' || first[1] === ';' || first[1] === '\t')) return { delimiter: first[1] as CsvDelimiter, skipLines: 1 };
+  const header = text.split('\n').find((l) => l.trim() !== '') ?? '';
+  const n = separatorCounts(header);
+  if (n[','] >= n[';'] && n[','] >= n['\t']) return { delimiter: ',', skipLines: 0 };
+  return { delimiter: n[';'] >= n['\t'] ? ';' : '\t', skipLines: 0 };
+}
+
+/** A hint for a row with too many values: the separator it seems to use instead. */
+function delimiterHint(cells: string[], delimiter: CsvDelimiter): string {
+  const n = separatorCounts(cells.join(delimiter));
+  const other = (Object.keys(n) as CsvDelimiter[]).find((d) => d !== delimiter && n[d] > 0);
+  return other ? ` (this row is separated by '${other === '\t' ? 'tab' : other}', the header by '${delimiter === '\t' ? 'tab' : delimiter}')` : '';
+}
+
+/**
+ * A number cell as read: a JS numeral; in a ';'-separated file (European Excel) also a decimal comma
+ * (`120,15`). NaN when it is not a number.
+ */
+export function csvNumber(cell: string, decimalComma = false): number {
+  const t = cell.trim();
+  if (decimalComma && /^[+-]?\d+,\d+$/.test(t)) return Number(t.replace(',', '.'));
+  return t === '' ? NaN : Number(t);
 }
 
 // ---------------------------------------------------------------------------------------------

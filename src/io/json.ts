@@ -1,14 +1,10 @@
 /** Reading a JSON file; a missing or broken file is an InputError naming it. */
-import fs from 'node:fs';
 import { InputError } from '../core/errors.ts';
+import { readTextFile } from './readText.ts';
 
+/** Bytes are decoded as every input is (src/io/readText.ts: UTF-8, or GB18030 with a notice). */
 export function readJsonFile(file: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new InputError(file, 'file not found or unreadable');
-  }
+  const text = readTextFile(file);
   try {
     return JSON.parse(text);
   } catch (e) {

@@ -1,7 +1,7 @@
 /** A GeoJSON FeatureCollection as a table: properties become columns, geometry becomes lon/lat (polygons: centroid + outline). */
-import fs from 'node:fs';
 import { centroid } from '@turf/centroid';
 import { InputError } from '../core/errors.ts';
+import { readJsonFile } from '../io/json.ts';
 import type { RawRow, RawTable } from './rows.ts';
 import { POLYGON_KEY } from './tables/location.ts';
 
@@ -9,12 +9,7 @@ type Geometry = { type: string; coordinates: unknown };
 
 export function readGeojsonTable(file: string): RawTable {
   let doc: { type?: unknown; features?: unknown };
-  try {
-    doc = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new InputError(file, missing ? 'file not found' : `not valid JSON: ${(e as Error).message}`);
-  }
+  doc = readJsonFile(file) as typeof doc;
   if (doc?.type !== 'FeatureCollection' || !Array.isArray(doc.features)) throw new InputError(file, 'expected a GeoJSON FeatureCollection');
   const columns = new Set<string>(['lon', 'lat']);
   const rows: RawRow[] = doc.features.map((ft: { properties?: Record<string, unknown>; geometry?: Geometry | null }, i: number) => {

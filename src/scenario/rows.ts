@@ -3,7 +3,7 @@
  * collect every problem, each naming the file, the row and the field, and what was expected.
  */
 import { InputError, InputErrors } from '../core/errors.ts';
-import { restoreText, type CsvTable } from '../io/csv.ts';
+import { csvNumber, restoreText, type CsvTable } from '../io/csv.ts';
 
 export interface RawRow {
   /** CSV spreadsheet line number, or a JSON path such as `blocks[3]`. */
@@ -18,10 +18,12 @@ export interface RawTable {
   columns: string[];
   /** From a CSV file: text fields may carry the CSV writer's spreadsheet-safety apostrophe (src/io/csv.ts). */
   csv?: boolean;
+  /** From a ';'-separated CSV file (European Excel): number fields may use a decimal comma (csvNumber). */
+  decimalComma?: boolean;
 }
 
 export function tableFromCsv(t: CsvTable): RawTable {
-  return { file: t.file, columns: t.header, rows: t.rows.map((r) => ({ row: r.line, values: r.values })), csv: true };
+  return { file: t.file, columns: t.header, rows: t.rows.map((r) => ({ row: r.line, values: r.values })), csv: true, decimalComma: t.delimiter === ';' };
 }
 
 export function tableFromJson(file: string, key: string, items: unknown): RawTable {
@@ -100,7 +102,7 @@ export class FieldReader {
       if (!opts.optional) this.problems.add(this.table.file, 'is empty, expected a number', r.row, field);
       return opts.fallback ?? NaN;
     }
-    const n = typeof v === 'number' ? v : Number(v);
+    const n = typeof v === 'number' ? v : typeof v === 'string' ? csvNumber(v, this.table.decimalComma) : Number(v);
     const expect = () => {
       const parts: string[] = [opts.integer ? 'an integer' : 'a number'];
       if (opts.min !== undefined) parts.push(`${opts.exclusiveMin ? '>' : '>='} ${opts.min}`);

@@ -183,15 +183,17 @@ describe('every CSV the project writes is spreadsheet-safe', () => {
     const scenario = hostileTiny(root);
     fs.writeFileSync(path.join(root, '=plan.json'), JSON.stringify({ conversions: [{ candidate: '=K1', services: ['repair'] }] }));
     fs.writeFileSync(path.join(root, '-5.json'), JSON.stringify({ conversions: [{ candidate: '+S1', services: ['grocery'] }] }));
-    fs.writeFileSync(path.join(root, '=batch.json'), JSON.stringify({ name: 'hostile', scenario: '@tiny', catalogues: { '-broken': { thresholdMin: { no_such_service: 5 } } }, sweep: { catalogue: ['default', '-broken'], seed: [1] } }));
+    fs.writeFileSync(path.join(root, '=batch.json'), JSON.stringify({ name: 'hostile', scenario: '@tiny', catalogues: { '-slow': { thresholdMin: { repair: 5 } } }, sweep: { catalogue: ['default', '-slow'], seed: [1] } }));
+    fs.writeFileSync(path.join(root, '=broken.json'), JSON.stringify({ name: 'broken', scenario: '@tiny', catalogues: { '-broken': { thresholdMin: { no_such_service: 5 } } }, sweep: { catalogue: ['default', '-broken'], seed: [1] } }));
     const { osm, candidates, buildingNames } = hostileOsm(root);
 
     const steps: [string[], number][] = [
       [['run', '@tiny', '--out', 'out/run', '--trips', 'csv', '--threads', '1'], 0],
       [['simulate', '@tiny', '--out', 'out/simulate', '--trips', 'csv', '--threads', '1'], 0],
       [['compare', '@tiny', '=plan.json', './-5.json', '--out', 'out/compare'], 0],
-      // one run fails on purpose (its catalogue names an unknown service): exit 1, and its error is text
-      [['batch', '=batch.json', '--threads', '1', '--out', 'out/batch', '--trips', 'csv'], 1],
+      [['batch', '=batch.json', '--threads', '1', '--out', 'out/batch', '--trips', 'csv'], 0],
+      // a catalogue naming an unknown service is refused before any run (exit 2, nothing written)
+      [['batch', '=broken.json', '--threads', '1', '--out', 'out-broken/batch'], 2],
       [['import-osm', path.basename(osm), '--out', 'out/osm', '--candidates', path.basename(candidates), '--snap-limit', '300'], 0],
     ];
     for (const [args, code] of steps) {
@@ -231,10 +233,9 @@ describe('every CSV the project writes is spreadsheet-safe', () => {
     await readCoverageCsv(path.join(root, 'out/run/coverage.csv'), sc);
     await readStateCoverageCsv(path.join(root, 'out/compare/comparison_coverage.csv'), sc, ['today', '=plan', '-5']);
     const batch = await batchReportData(path.join(root, 'out/batch'));
-    const failed = batch.rows.find((r) => r.status === 'failed')!;
-    expect(failed.catalogue).toBe('-broken');
-    expect(failed.error).toMatch(/^=batch\.json field 'catalogues\.-broken\.thresholdMin\.no_such_service': unknown service id/);
-    expect(fs.readFileSync(path.join(root, 'out/batch/runs.csv'), 'utf8')).toContain(`"'=batch.json field 'catalogues.-broken`);
+    expect(batch.rows.map((r) => r.catalogue).sort()).toEqual(['-slow', 'default']);
+    expect(fs.readFileSync(path.join(root, 'out/batch/runs.csv'), 'utf8')).toContain(`"'-slow"`);
+    expect(fs.existsSync(path.join(root, 'out-broken'))).toBe(false);
 
     const imported = await loadScenario(path.join(root, 'out/osm'));
     expect([...imported.blocks.names].sort()).toEqual([...buildingNames].sort());

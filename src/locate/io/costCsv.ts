@@ -6,6 +6,7 @@
  * unreachable (Infinity). Bad input raises InputError naming the file, row and field.
  */
 import { InputError } from '../../core/errors.ts';
+import { csvNumber } from '../../io/csv.ts';
 import { column, readTable, textCell, type Table } from './table.ts';
 import type { CostMatrix } from '../model/costMatrix.ts';
 
@@ -21,7 +22,7 @@ export interface CostCsvOptions {
 }
 
 function number(t: Table, line: number, col: string, raw: string, what: string): number {
-  const v = raw === '' ? NaN : Number(raw);
+  const v = csvNumber(raw, t.decimalComma);
   if (!Number.isFinite(v)) throw new InputError(t.file, `${what} is '${raw}', expected a number`, line, col);
   return v;
 }

@@ -10,11 +10,13 @@ export interface Table {
   header: string[];
   /** Data rows as arrays parallel to `header`; `line` is the spreadsheet row (the header is row 1). */
   rows: { line: number; cells: string[] }[];
+  /** A ';'-separated file (European Excel) may write decimal commas: csvNumber reads them. */
+  decimalComma?: boolean;
 }
 
 export async function readTable(file: string): Promise<Table> {
   const t = await readCsv(file, { allowBlankHeader: true });
-  return { file, header: t.header, rows: t.rows.map((r) => ({ line: r.line, cells: r.cells })) };
+  return { file, header: t.header, rows: t.rows.map((r) => ({ line: r.line, cells: r.cells })), decimalComma: t.delimiter === ';' };
 }
 
 /** A text cell (an id) as read: without the CSV writer's spreadsheet-safety apostrophe (src/io/csv.ts). */
