@@ -1,6 +1,7 @@
 /** One tidy runs.csv row per batch run: parameters, seed, coverage by age band and service, F15, Gini, plan, solver, timing. */
 import type { CoverageSummary } from '../coverage/residential.ts';
 import type { RunSummary } from '../jobs/summary.ts';
+import type { Budget } from '../scenario/types.ts';
 import type { RunSpec } from './spec.ts';
 
 export type RunRow = Record<string, string | number>;
@@ -16,13 +17,14 @@ export const TIMING_COLUMNS = ['seconds'];
 
 const n = (x: unknown): string | number => (typeof x === 'number' && Number.isFinite(x) ? +x.toPrecision(10) : '');
 
-export function paramColumns(run: RunSpec, seed: number | string): RunRow {
+/** The parameter columns; `budget` is the caps in force (the run's, else the scenario's), when known. */
+export function paramColumns(run: RunSpec, seed: number | string, budget?: Budget): RunRow {
   return {
     run_id: run.id,
     scenario: run.scenario.split(/[\\/]/).filter(Boolean).pop() ?? run.scenario,
     seed,
-    max_conversions: run.maxConversions ?? '',
-    max_cost: run.maxCost ?? '',
+    max_conversions: run.maxConversions ?? n(budget?.maxConversions),
+    max_cost: run.maxCost ?? n(budget?.maxCost),
     ageing_shift: run.ageingShift,
     speed_factor: run.speedFactor,
     catalogue: run.catalogue,
@@ -31,10 +33,10 @@ export function paramColumns(run: RunSpec, seed: number | string): RunRow {
   };
 }
 
-/** The row of a finished run, from its summary. */
-export function runRow(run: RunSpec, summary: RunSummary, seconds: number): RunRow {
+/** The row of a finished run, from its summary and the budget in force (the scenario's caps where the run sets none). */
+export function runRow(run: RunSpec, summary: RunSummary, seconds: number, budget?: Budget): RunRow {
   const { today, withPlan, optimize: opt, plan } = summary;
-  const row: RunRow = { ...paramColumns(run, summary.seed), status: 'ok', error: '', residents: summary.residents };
+  const row: RunRow = { ...paramColumns(run, summary.seed, budget), status: 'ok', error: '', residents: summary.residents };
   const cov = (prefix: string, c: CoverageSummary | undefined) => {
     if (!c) return;
     for (const [band, v] of Object.entries(c.byAgeBand)) row[`${prefix}_${band}`] = n(v);

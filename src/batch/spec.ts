@@ -8,6 +8,7 @@ import path from 'node:path';
 import { InputError } from '../core/errors.ts';
 import { readJsonFile } from '../io/json.ts';
 import { SOLVER_NAMES, type SolverName } from '../locate/model/result.ts';
+import { portfolioScenarios } from '../scenario/portfolioManifest.ts';
 import { Problems } from '../scenario/rows.ts';
 
 /** A catalogue variant: per-service overrides of the threshold (minutes), cost and minimum floor area. */
@@ -36,6 +37,8 @@ export interface RunSpec {
 export interface BatchSpec {
   name: string;
   file: string;
+  /** The portfolio folder the scenarios come from (generate --circles), when the batch sweeps one. */
+  portfolio?: string;
   catalogues: Record<string, CatalogueVariant>;
   runs: RunSpec[];
 }
@@ -112,7 +115,15 @@ export function parseBatch(file: string): BatchSpec {
 
   const base: Obj = { ...DEFAULTS };
   for (const p of PARAMS) if (doc[p] !== undefined && !Array.isArray(doc[p])) base[p] = checkValue(p, doc[p], p, file, problems, catalogues);
-  const scenarios = Array.isArray(doc.scenarios) ? doc.scenarios : doc.scenario !== undefined ? [doc.scenario] : [];
+  let portfolio: string | undefined;
+  let scenarios = Array.isArray(doc.scenarios) ? doc.scenarios : doc.scenario !== undefined ? [doc.scenario] : [];
+  if (doc.portfolio !== undefined) {
+    if (typeof doc.portfolio !== 'string' || doc.portfolio === '') problems.add(file, `is ${JSON.stringify(doc.portfolio)}, expected a portfolio folder (from 'quarterhour generate --circles N')`, undefined, 'portfolio');
+    else {
+      portfolio = path.resolve(dir, doc.portfolio);
+      scenarios = portfolioScenarios(portfolio, file).map((s) => path.relative(dir, s));
+    }
+  }
 
   const rawRuns: Obj[] = [];
   const varying = new Set<Param>();
@@ -160,5 +171,5 @@ export function parseBatch(file: string): BatchSpec {
     ids.add(r.id);
   }
   problems.throwIfAny();
-  return { name, file, catalogues, runs };
+  return { name, file, ...(portfolio ? { portfolio } : {}), catalogues, runs };
 }

@@ -13,17 +13,18 @@ import { runLoaded } from './run.ts';
 
 export async function runBatchTask(task: BatchTask): Promise<BatchTaskResult> {
   const t0 = performance.now();
-  const base = await loadScenario(task.run.scenario);
+  const location = task.location ?? task.run.scenario;
+  const base = await loadScenario(location);
   const sc = applyRun(base, task.run, task.catalogues, task.batchFile);
   let row: BatchTaskResult['row'] = {};
-  await runLoaded(sc, task.run.scenario, {
+  await runLoaded(sc, location, {
     out: task.runDir,
     threads: 1,
     solver: task.run.solver,
     timeLimit: task.run.timeLimit,
     trips: task.trips,
     extra: (tmp, summary) => {
-      row = runRow(task.run, summary, (performance.now() - t0) / 1000);
+      row = runRow(task.run, summary, (performance.now() - t0) / 1000, sc.budget);
       fs.writeFileSync(path.join(tmp, 'run.json'), `${JSON.stringify({ run: task.run, row }, null, 2)}\n`);
     },
   });

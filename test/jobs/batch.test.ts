@@ -56,12 +56,13 @@ describe('runBatch', () => {
     const dir = tempDir();
     await writeScenario(path.join(dir, 'town'), await generateCity({ residents: 6000, seed: 5, name: 'town' }));
     const file = path.join(dir, 'batch.json');
-    fs.writeFileSync(file, JSON.stringify({ name: 'kill', scenario: 'town', timeLimit: 10, sweep: { maxConversions: [2, 4, 6], seed: [1, 2] } }));
+    fs.writeFileSync(file, JSON.stringify({ name: 'kill', scenario: 'town', timeLimit: 10, maxCost: 3_000_000, sweep: { maxConversions: [2, 4, 6], seed: [1, 2] } }));
     const cli = (out: string, ...extra: string[]) => spawn(process.execPath, [path.join(REPO, 'bin/quarterhour.js'), 'batch', file, '--threads', '1', '--out', out, ...extra], { stdio: 'ignore' });
     const done = (p: ReturnType<typeof spawn>) => new Promise<number | null>((resolve) => p.on('exit', (code) => resolve(code)));
 
     const reference = path.join(dir, 'reference');
     expect(await done(cli(reference))).toBe(0);
+    expect(fs.readFileSync(path.join(reference, 'runs.csv'), 'utf8')).not.toContain('failed');
 
     const out = path.join(dir, 'interrupted');
     const p = cli(out);

@@ -14,6 +14,8 @@ export function batchReportHtml(data: BatchReportData): string {
 <main>
 <section id="curves"><h2>Curves</h2><div id="controls"></div>
 <figure><figcaption id="curve-caption"></figcaption><div class="chart"><canvas id="chart-curve"></canvas></div></figure></section>
+<section id="portfolio" hidden><h2>Circles ranked by gain per 元</h2><p id="portfolio-caption"></p><div id="portfolio-table"></div>
+<figure><figcaption>Circles by coverage (share of resident-service pairs within threshold), today and with the plan</figcaption><div class="chart"><canvas id="chart-distribution"></canvas></div></figure></section>
 <section id="runs"><h2>Runs</h2><div id="run-table"></div></section>
 </main>`;
   return htmlDocument({ title: data.title, styles: [a.clientCss], body, data, scripts: [a.chartJs, batchJs()] });

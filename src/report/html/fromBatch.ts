@@ -9,6 +9,7 @@ import path from 'node:path';
 import { InputError } from '../../core/errors.ts';
 import { TEXT_COLUMNS } from '../../batch/row.ts';
 import { readCsv, restoreText } from '../../io/csv.ts';
+import { portfolioSummary, type PortfolioSummary } from './portfolio.ts';
 
 export interface BatchReportData {
   kind: 'batch';
@@ -22,6 +23,8 @@ export interface BatchReportData {
   seriesBy: string[];
   /** Plottable metric columns, the default first. */
   metrics: string[];
+  /** Where the batch spans several scenarios (a portfolio of circles): their ranking and coverage distribution. */
+  portfolio: PortfolioSummary | null;
 }
 
 const AXES = ['max_conversions', 'max_cost', 'ageing_shift', 'speed_factor'];
@@ -42,5 +45,5 @@ export async function batchReportData(dir: string): Promise<BatchReportData> {
   const numeric = (c: string) => ok.length > 0 && ok.every((r) => r[c] === '' || Number.isFinite(Number(r[c])));
   const metricCols = t.header.filter((c) => (c.startsWith('coverage_') || c.startsWith('within_') || c.startsWith('f15_') || c.startsWith('gini_') || c === 'plan_cost' || c === 'gap') && numeric(c));
   const metrics = [...FIRST_METRICS.filter((m) => metricCols.includes(m)), ...metricCols.filter((m) => !FIRST_METRICS.includes(m))];
-  return { kind: 'batch', title: `quarterhour batch report — ${path.basename(path.resolve(dir))}`, batch: path.basename(path.resolve(dir)), columns: t.header, rows, x, seriesBy: varying.filter((c) => c !== x), metrics };
+  return { kind: 'batch', title: `quarterhour batch report — ${path.basename(path.resolve(dir))}`, batch: path.basename(path.resolve(dir)), columns: t.header, rows, x, seriesBy: varying.filter((c) => c !== x), metrics, portfolio: portfolioSummary(t.header, ok) };
 }

@@ -85,5 +85,38 @@
     table.appendChild(tr);
   });
   document.getElementById('run-table').appendChild(table);
+
+  // a batch over several circles: the ranking by gain per yuan, and the coverage distribution
+  var pf = data.portfolio;
+  if (pf) {
+    document.getElementById('portfolio').hidden = false;
+    var SHOWN = 100;
+    document.getElementById('portfolio-caption').textContent = pf.circles + ' circles, ' + pf.services.length + ' services. Gain: resident-service pairs the plan brings within threshold; per 10,000 元 of the plan\'s cost.' +
+      (pf.circles > SHOWN ? ' The first ' + SHOWN + ' are shown.' : '');
+    var cols = [['rank', null], ['circle', 'scenario'], ['residents', 'residents'], ['coverage today', 'coverageToday'], ['with the plan', 'coveragePlan'], ['gain', 'gain'], ['plan cost (元)', 'planCost'], ['gain per 10,000 元', 'gainPer10k']];
+    var pt = el('table');
+    var ph = el('tr');
+    cols.forEach(function (c) { ph.appendChild(el('th', null, c[0])); });
+    pt.appendChild(ph);
+    pf.ranking.slice(0, SHOWN).forEach(function (r, i) {
+      var tr = el('tr');
+      cols.forEach(function (c) {
+        var v = c[1] === null ? i + 1 : r[c[1]];
+        if (c[1] === 'coverageToday' || c[1] === 'coveragePlan') v = (v * 100).toFixed(1) + '%';
+        if (v === null) v = '—';
+        tr.appendChild(el('td', null, v));
+      });
+      pt.appendChild(tr);
+    });
+    document.getElementById('portfolio-table').appendChild(pt);
+    new Chart(document.getElementById('chart-distribution'), {
+      type: 'bar',
+      data: { labels: pf.distribution.bins, datasets: [
+        { label: 'today', data: pf.distribution.today, backgroundColor: '#9ca3af' },
+        { label: 'with the plan', data: pf.distribution.plan, backgroundColor: '#2563eb' },
+      ] },
+      options: { animation: false, responsive: true, maintainAspectRatio: false, scales: { y: { title: { display: true, text: 'circles' } } } },
+    });
+  }
   document.body.setAttribute('data-ready', 'true');
 })();
