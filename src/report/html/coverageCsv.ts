@@ -2,31 +2,125 @@
  * Reading coverage tables back from what the jobs wrote: a run's coverage.csv (or coverage_after.csv),
  * and a comparison's comparison_coverage.csv (the same columns after a `state` column, one table per
  * state). Each table is laid out like the scenario's (block x service x age band).
+ *
+ * A big scenario's tables have millions of rows: the plain comma-separated form our CSV writer emits is
+ * read by a small scanner here (RFC 4180 quotes, no row objects), anything else by src/io/csv.ts.
  */
 import { ageBandIndex, N_AGE_BANDS } from '../../core/ageBands.ts';
 import type { CoverageTable } from '../../coverage/residential.ts';
 import { InputError } from '../../core/errors.ts';
-import { readCsv, restoreText, type CsvRow, type CsvTable } from '../../io/csv.ts';
+import { detectDelimiter, readCsv, restoreText } from '../../io/csv.ts';
+import { readTextFile } from '../../io/readText.ts';
 import { Problems } from '../../scenario/rows.ts';
 import type { Scenario } from '../../scenario/types.ts';
 
 const COLUMNS = ['block', 'service', 'age_band', 'nearest_min', 'covered'];
 
-/** The text columns read here; their cells lose the writer's spreadsheet-safety apostrophe (src/io/csv.ts). */
-const TEXT_COLUMNS = ['state', 'block', 'tag', 'service', 'age_band'];
-
-function requireColumns(csv: CsvTable, columns: string[]): void {
-  for (const col of columns) if (!csv.header.includes(col)) throw new InputError(csv.file, `missing column '${col}'`, 1);
+/**
+ * The rows of plain comma-separated text (a BOM, RFC 4180 quotes, blank lines skipped but counted),
+ * each given to `visit` with its spreadsheet line number (header = 1) and its trimmed cells in header
+ * order (one array, reused: read it before returning), after `onHeader(header)`. Returns the header; null when the text is
+ * anything else (another separator, a row longer than the header, a broken quote), which readCsv then
+ * reads and reports. No row is kept: a big scenario's tables have millions.
+ */
+function scanCsv(text: string, onHeader: (header: string[]) => void, visit: (line: number, cells: string[]) => void): string[] | null {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const head = detectDelimiter(body.slice(0, 1 << 16));
+  if (head.delimiter !== ',' || head.skipLines !== 0) return null;
+  const n = body.length;
+  let pos = 0;
+  let line = 1;
+  let header: string[] | null = null;
+  const cells: string[] = [];
+  while (pos < n) {
+    cells.length = 0;
+    const startLine = line;
+    for (;;) {
+      let cell: string;
+      if (body.charCodeAt(pos) === 34) {
+        let out = '';
+        let k = pos + 1;
+        for (;;) {
+          const q = body.indexOf('"', k);
+          if (q < 0) return null;
+          out += body.slice(k, q);
+          if (body.charCodeAt(q + 1) === 34) {
+            out += '"';
+            k = q + 2;
+          } else {
+            k = q + 1;
+            break;
+          }
+        }
+        for (let c = pos; c < k; c++) if (body.charCodeAt(c) === 10) line++;
+        pos = k;
+        // only spaces may follow a closing quote
+        while (pos < n && body.charCodeAt(pos) === 32) pos++;
+        cell = out;
+      } else {
+        let k = pos;
+        while (k < n) {
+          const ch = body.charCodeAt(k);
+          if (ch === 44 || ch === 10 || ch === 13) break;
+          if (ch === 34) return null;
+          k++;
+        }
+        cell = body.slice(pos, k);
+        pos = k;
+      }
+      const t = cell.length > 0 && (cell.charCodeAt(0) <= 32 || cell.charCodeAt(cell.length - 1) <= 32) ? cell.trim() : cell;
+      if (t === "'" && cell !== t) return null;
+      cells.push(t);
+      const ch = pos < n ? body.charCodeAt(pos) : 10;
+      if (ch === 44) {
+        pos++;
+        continue;
+      }
+      if (ch === 13) pos++;
+      if (pos < n && body.charCodeAt(pos) === 10) pos++;
+      else if (ch !== 10 && ch !== 13 && pos < n) return null;
+      line++;
+      break;
+    }
+    if (!header) {
+      header = cells.map(restoreText);
+      if (header.some((h) => h === '') || new Set(header).size !== header.length) return null;
+      onHeader(header);
+      continue;
+    }
+    if (cells.every((c) => c === '')) continue;
+    if (cells.length > header.length) return null;
+    while (cells.length < header.length) cells.push('');
+    visit(startLine, cells);
+  }
+  return header;
 }
 
-async function readCoverageTable(file: string): Promise<CsvTable> {
+/**
+ * Give every data row of a coverage CSV to the sink `start(column positions)` makes: scanned when the
+ * file is plain, else (or when the scanner stops on something it does not take) read again from the
+ * start by readCsv, with a fresh sink, so that its errors are the shared reader's.
+ */
+async function eachRow(file: string, columns: string[], start: (at: Record<string, number>) => (line: number, cells: string[]) => void): Promise<void> {
+  let sink: ((line: number, cells: string[]) => void) | null = null;
+  const header = scanCsv(readTextFile(file), (h) => (sink = start(requireColumns(file, h, columns))), (line, cells) => sink!(line, cells));
+  if (header) return;
   const csv = await readCsv(file);
-  for (const r of csv.rows) for (const col of TEXT_COLUMNS) if (col in r.values) r.values[col] = restoreText(r.values[col]);
-  return csv;
+  const again = start(requireColumns(file, csv.header, columns));
+  for (const r of csv.rows) again(r.line, r.cells);
 }
 
-/** One table from the rows of one state; every cell of the scenario must be there once. */
-function tableFromRows(file: string, sc: Scenario, rows: CsvRow[], what: string): CoverageTable {
+function requireColumns(file: string, header: string[], columns: string[]): Record<string, number> {
+  const at: Record<string, number> = {};
+  for (const col of columns) {
+    at[col] = header.indexOf(col);
+    if (at[col] < 0) throw new InputError(file, `missing column '${col}'`, 1);
+  }
+  return at;
+}
+
+/** One table, filled row by row; every cell of the scenario must be there once (`finish`). */
+function tableBuilder(file: string, sc: Scenario, at: Record<string, number>, what: string, state = '') {
   const S = sc.services.length;
   const n = sc.blocks.count * S * N_AGE_BANDS;
   const blockIndex = new Map(sc.blocks.ids.map((id, i) => [id, i]));
@@ -35,51 +129,84 @@ function tableFromRows(file: string, sc: Scenario, rows: CsvRow[], what: string)
   const covered = new Uint8Array(n);
   const seen = new Uint8Array(n);
   const problems = new Problems();
-  for (const { line, values: v } of rows) {
-    const i = blockIndex.get(v.block);
-    const s = sc.serviceIndex.get(v.service);
-    const b = ageBandIndex(v.age_band);
-    if (i === undefined) problems.add(file, `unknown block '${v.block}': not in the scenario (was it changed after the ${what}?)`, line, 'block');
-    else if (s === undefined) problems.add(file, `unknown service '${v.service}'`, line, 'service');
-    else if (b < 0) problems.add(file, `unknown age band '${v.age_band}'`, line, 'age_band');
-    else {
-      const k = (i * S + s) * N_AGE_BANDS + b;
-      const m = v.nearest_min === '' ? Infinity : Number(v.nearest_min);
-      if (Number.isNaN(m)) problems.add(file, `'${v.nearest_min}' is not a number of minutes`, line, 'nearest_min');
-      if (v.covered !== '0' && v.covered !== '1') problems.add(file, `'${v.covered}' is not 0 or 1`, line, 'covered');
-      minutes[k] = m;
-      covered[k] = v.covered === '1' ? 1 : 0;
-      residents[k] = sc.blocks.population[i] * sc.blocks.ageShares[i * N_AGE_BANDS + b];
-      seen[k] = 1;
-    }
-    if (problems.list.length >= 25) break;
-  }
-  problems.throwIfAny();
-  const missing = seen.reduce((a, x) => a + (x ? 0 : 1), 0);
-  if (missing > 0) throw new InputError(file, `${missing} of ${n} block x service x age band rows${what === 'run' ? '' : ` of state '${rows[0]?.values.state ?? ''}'`} are missing (was the scenario changed after the ${what}?)`);
-  return { minutes, residents, covered };
+  // consecutive rows mostly repeat the block and service: look each up once per run of equal text
+  let lastBlock = '';
+  let lastI: number | undefined;
+  let lastService = '';
+  let lastS: number | undefined;
+  return {
+    add(line: number, cells: string[]): void {
+      if (problems.list.length >= 25) return;
+      const blockCell = cells[at.block];
+      if (blockCell !== lastBlock || lastI === undefined) {
+        lastBlock = blockCell;
+        lastI = blockIndex.get(restoreText(blockCell));
+      }
+      const serviceCell = cells[at.service];
+      if (serviceCell !== lastService || lastS === undefined) {
+        lastService = serviceCell;
+        lastS = sc.serviceIndex.get(restoreText(serviceCell));
+      }
+      const i = lastI;
+      const s = lastS;
+      const band = restoreText(cells[at.age_band]);
+      const b = ageBandIndex(band);
+      const nearest = cells[at.nearest_min];
+      const cov = cells[at.covered];
+      if (i === undefined) problems.add(file, `unknown block '${restoreText(blockCell)}': not in the scenario (was it changed after the ${what}?)`, line, 'block');
+      else if (s === undefined) problems.add(file, `unknown service '${restoreText(serviceCell)}'`, line, 'service');
+      else if (b < 0) problems.add(file, `unknown age band '${band}'`, line, 'age_band');
+      else {
+        const k = (i * S + s) * N_AGE_BANDS + b;
+        const m = nearest === '' ? Infinity : Number(nearest);
+        if (Number.isNaN(m)) problems.add(file, `'${nearest}' is not a number of minutes`, line, 'nearest_min');
+        if (cov !== '0' && cov !== '1') problems.add(file, `'${cov}' is not 0 or 1`, line, 'covered');
+        minutes[k] = m;
+        covered[k] = cov === '1' ? 1 : 0;
+        residents[k] = sc.blocks.population[i] * sc.blocks.ageShares[i * N_AGE_BANDS + b];
+        seen[k] = 1;
+      }
+    },
+    finish(rowsSeen: number): CoverageTable {
+      problems.throwIfAny();
+      if (what !== 'run' && rowsSeen === 0) throw new InputError(file, `no rows for state '${state}'`, undefined, 'state');
+      const missing = seen.reduce((a, x) => a + (x ? 0 : 1), 0);
+      if (missing > 0) throw new InputError(file, `${missing} of ${n} block x service x age band rows${what === 'run' ? '' : ` of state '${state}'`} are missing (was the scenario changed after the ${what}?)`);
+      return { minutes, residents, covered };
+    },
+  };
 }
 
 /** A run's coverage.csv or coverage_after.csv. */
 export async function readCoverageCsv(file: string, sc: Scenario): Promise<CoverageTable> {
-  const csv = await readCoverageTable(file);
-  requireColumns(csv, COLUMNS);
-  return tableFromRows(file, sc, csv.rows, 'run');
+  let table: ReturnType<typeof tableBuilder> | null = null;
+  let rows = 0;
+  await eachRow(file, COLUMNS, (at) => {
+    const t = (table = tableBuilder(file, sc, at, 'run'));
+    rows = 0;
+    return (line, cells) => {
+      rows++;
+      t.add(line, cells);
+    };
+  });
+  return table!.finish(rows);
 }
 
 /** A comparison's comparison_coverage.csv: one table per state, in the order of `states`. */
 export async function readStateCoverageCsv(file: string, sc: Scenario, states: string[]): Promise<CoverageTable[]> {
-  const csv = await readCoverageTable(file);
-  requireColumns(csv, ['state', ...COLUMNS]);
-  const byState = new Map<string, CsvRow[]>(states.map((s) => [s, []]));
-  for (const row of csv.rows) {
-    const list = byState.get(row.values.state);
-    if (!list) throw new InputError(file, `unknown state '${row.values.state}', expected one of ${states.map((s) => `'${s}'`).join(', ')} (as in comparison.json)`, row.line, 'state');
-    list.push(row);
-  }
-  return states.map((s) => {
-    const rows = byState.get(s)!;
-    if (rows.length === 0) throw new InputError(file, `no rows for state '${s}'`, undefined, 'state');
-    return tableFromRows(file, sc, rows, 'comparison');
+  let tables: ReturnType<typeof tableBuilder>[] = [];
+  let rows: number[] = [];
+  await eachRow(file, ['state', ...COLUMNS], (at) => {
+    const byState = new Map(states.map((st, k) => [st, k]));
+    const ts = (tables = states.map((st) => tableBuilder(file, sc, at, 'comparison', st)));
+    const counts = (rows = states.map(() => 0));
+    return (line, cells) => {
+      const state = restoreText(cells[at.state]);
+      const k = byState.get(state);
+      if (k === undefined) throw new InputError(file, `unknown state '${state}', expected one of ${states.map((x) => `'${x}'`).join(', ')} (as in comparison.json)`, line, 'state');
+      counts[k]++;
+      ts[k].add(line, cells);
+    };
   });
+  return tables.map((t, k) => t.finish(rows[k]));
 }

@@ -3,6 +3,7 @@
  * with '<', '>', '&' and the JavaScript line separators escaped, so no name can close the script
  * element; the page builds its DOM from that data with textContent only.
  */
+import zlib from 'node:zlib';
 
 export function jsonForScript(data: unknown): string {
   return JSON.stringify(data)
@@ -28,10 +29,20 @@ export function inlineStyle(css: string): string {
   return css.replace(/<\/(style)/gi, '<\\/$1');
 }
 
+/**
+ * The data element: JSON in <script type="application/json" id="report-data">; with `gzip` (a big
+ * report), the JSON gzipped and in base64 in <script type="application/octet-stream"
+ * id="report-data-gz">, which the page inflates with the browser's DecompressionStream (client/load.js).
+ */
+export function dataScript(data: unknown, gzip = false): string {
+  if (!gzip) return `<script type="application/json" id="report-data">${jsonForScript(data)}</script>`;
+  return `<script type="application/octet-stream" id="report-data-gz">${zlib.gzipSync(JSON.stringify(data), { level: 6 }).toString('base64')}</script>`;
+}
+
 /** One self-contained HTML document: inlined styles, the body markup, the data as JSON, inlined scripts. */
-export function htmlDocument(o: { title: string; styles: string[]; body: string; data: unknown; scripts: string[] }): string {
+export function htmlDocument(o: { title: string; styles: string[]; body: string; data: unknown; scripts: string[]; lang?: string; gzip?: boolean }): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${o.lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -41,7 +52,7 @@ ${o.styles.map((css) => `<style>${inlineStyle(css)}</style>`).join('\n')}
 </head>
 <body>
 ${o.body.trim()}
-<script type="application/json" id="report-data">${jsonForScript(o.data)}</script>
+${dataScript(o.data, o.gzip)}
 ${o.scripts.map((js) => `<script>${inlineScript(js)}</script>`).join('\n')}
 </body>
 </html>

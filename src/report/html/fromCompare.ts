@@ -5,21 +5,27 @@
  * again: no travel matrix and no comparison.
  */
 import path from 'node:path';
+import type { Lang } from '../../i18n/lang.ts';
+import { fillString, reportStrings } from '../../i18n/report.ts';
 import { reportBase } from './base.ts';
 import { readComparison } from './comparison.ts';
 import { readStateCoverageCsv } from './coverageCsv.ts';
 import type { ReportData } from './data.ts';
 import { readJsonObject, scenarioOf } from './source.ts';
 import { reportState } from './state.ts';
+import { stepLog } from './steps.ts';
 
-export async function reportFromCompare(dir: string): Promise<ReportData> {
+export async function reportFromCompare(dir: string, lang: Lang = 'en', log?: (message: string) => void): Promise<ReportData> {
+  const step = stepLog(log);
   const file = path.join(dir, 'comparison.json');
   const doc = readJsonObject(file);
   const { scenario: sc } = await scenarioOf(file, doc);
   if (typeof doc.seed === 'number') sc.seed = doc.seed;
   const cmp = readComparison(file, doc, sc);
+  step(`loaded the scenario and comparison.json: ${sc.blocks.count} blocks`);
   const tables = await readStateCoverageCsv(path.join(dir, 'comparison_coverage.csv'), sc, cmp.states.map((s) => s.label));
+  step('read comparison_coverage.csv');
   const states = cmp.states.map((s, k) => reportState(sc, s.label, tables[k], s.plan));
-  const title = `quarterhour — ${sc.name}: comparing ${cmp.states.slice(1).map((s) => s.label).join(', ')} with today`;
-  return { ...reportBase(sc, 'compare', title), states, changes: cmp.changes, differences: cmp.differences };
+  const title = fillString(reportStrings(lang).titleCompare, { scenario: sc.name, plans: cmp.states.slice(1).map((s) => s.label).join(', ') });
+  return { ...reportBase(sc, 'compare', title, lang), states, changes: cmp.changes, differences: cmp.differences, warnings: [], whatIf: null };
 }

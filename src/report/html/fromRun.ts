@@ -1,34 +1,70 @@
 /**
- * Report data of a `quarterhour run` results folder, from what the run wrote: summary.json and
- * coverage.csv (today); with plan.json, also the state with the plan, from coverage_after.csv (which
- * a run writes beside every plan.json). Nothing is computed again.
+ * Report data of a `quarterhour run` results folder, from what the run wrote: summary.json (its
+ * warnings too) and coverage.csv (today); with plan.json, also the state with the plan, from
+ * coverage_after.csv (which a run writes beside every plan.json), and the plan's explanation block.
+ * The coverage shown is not computed again; the travel matrix is, with the run's own code, for the
+ * what-if panel (whatif.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../../core/errors.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { fillString, reportStrings } from '../../i18n/report.ts';
+import { readJsonFile } from '../../io/json.ts';
 import { readPlan } from '../../plan/io.ts';
+import type { Plan } from '../../plan/types.ts';
+import { computeDistanceMatrix } from '../../travel/travelMatrix.ts';
 import { reportBase } from './base.ts';
 import { readCoverageCsv } from './coverageCsv.ts';
 import type { ReportData, ReportState } from './data.ts';
 import { readJsonObject, scenarioOf } from './source.ts';
 import { reportState } from './state.ts';
+import { whatIfData } from './whatif.ts';
+import { stepLog } from './steps.ts';
+
+/** Number of Int32 values in a base64 column. */
+const base64Count = (b64: string) => Math.floor((b64.length * 3) / 4 / 4);
 
 export const TODAY_LABEL = 'today';
 export const AFTER_LABEL = 'with plan';
 
-export async function reportFromRun(dir: string): Promise<ReportData> {
+/** summary.json's `warnings`: every line that is text, in order. */
+export function summaryWarnings(summary: Record<string, unknown>): string[] {
+  return Array.isArray(summary.warnings) ? summary.warnings.filter((w): w is string => typeof w === 'string' && w.trim() !== '') : [];
+}
+
+/** plan.json's `explanation` block when it is an object, else null (older or hand-written plans). */
+function planExplanation(file: string): unknown {
+  const doc = readJsonFile(file) as Record<string, unknown> | null;
+  const ex = doc && typeof doc === 'object' ? doc.explanation : undefined;
+  return ex && typeof ex === 'object' && !Array.isArray(ex) ? ex : null;
+}
+
+export async function reportFromRun(dir: string, lang: Lang = 'en', log?: (message: string) => void): Promise<ReportData> {
+  const step = stepLog(log);
   const summaryFile = path.join(dir, 'summary.json');
   const summary = readJsonObject(summaryFile);
   const { scenario: sc } = await scenarioOf(summaryFile, summary);
   if (typeof summary.seed === 'number') sc.seed = summary.seed;
+  step(`loaded the scenario: ${sc.blocks.count} blocks, ${sc.facilities.count} facilities, ${sc.candidates.count} idle spaces`);
   const states: ReportState[] = [reportState(sc, TODAY_LABEL, await readCoverageCsv(path.join(dir, 'coverage.csv'), sc), null)];
   const planFile = path.join(dir, 'plan.json');
+  let plan: Plan | null = null;
   if (fs.existsSync(planFile)) {
-    const plan = readPlan(planFile, sc);
+    plan = readPlan(planFile, sc);
     const afterFile = path.join(dir, 'coverage_after.csv');
     if (!fs.existsSync(afterFile)) throw new InputError(afterFile, "file not found: a run writes it beside plan.json (rerun 'quarterhour run', or remove plan.json to report today only)");
-    states.push(reportState(sc, AFTER_LABEL, await readCoverageCsv(afterFile, sc), plan));
-  }
-  const title = `quarterhour — ${sc.name}: access to everyday services${states.length > 1 ? ', today and with the plan' : ' today'}`;
-  return { ...reportBase(sc, 'run', title), states, changes: [], differences: [] };
+    step('read coverage.csv');
+    states.push(reportState(sc, AFTER_LABEL, await readCoverageCsv(afterFile, sc), plan, planExplanation(planFile)));
+    step('read plan.json and coverage_after.csv');
+  } else step('read coverage.csv');
+  const t = reportStrings(lang);
+  const title = fillString(states.length > 1 ? t.titleRun : t.titleToday, { scenario: sc.name });
+  const matrix = await computeDistanceMatrix(sc);
+  step(`computed the travel matrix for the what-if panel (${matrix.index.length} block-site pairs)`);
+  const whatIf = whatIfData(sc, matrix, plan, lang);
+  step(`what-if data: ${whatIf.compact ? `${whatIf.compact.pairsWithinReach} block x idle-space pairs within reach, ${base64Count(whatIf.reach.blocks)} that bring a service nearer within its threshold` : `${base64Count(whatIf.reach.blocks)} block x idle-space pairs within reach`}`);
+  const base = reportBase(sc, 'run', title, lang);
+  step('map data');
+  return { ...base, states, changes: [], differences: [], warnings: summaryWarnings(summary), whatIf };
 }

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { base64ToFloat64, base64ToInt32 } from '../../../src/report/html/typed.ts';
 import { writeReport } from '../../../src/report/html/write.ts';
 import { REPO, tempDir } from '../../helpers/fixtures.ts';
 import { hostileTiny, KIOSK_REPAIR, runResults, SCRIPT_NAME } from './resultsFixture.ts';
@@ -83,5 +84,32 @@ describe('writing the HTML report', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ file: out, kind: 'run', states: ['today', 'with plan'], blocks: 3, facilities: 2, conversions: 1 });
     expect(fs.existsSync(out)).toBe(true);
+  });
+
+  it('writes the report in Chinese with --lang zh, and in English with --lang en whatever LANG says', async () => {
+    const dir = await runResults(hostileTiny(), KIOSK_REPAIR);
+    const zh = path.join(tempDir(), 'zh.html');
+    expect(cli('report', dir, '--out', zh, '--lang', 'zh').code).toBe(0);
+    const html = fs.readFileSync(zh, 'utf8');
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('<h2>地图</h2>');
+    expect(html).toContain('"label":"社区卫生服务站"');
+    const en = path.join(tempDir(), 'en.html');
+    const r = spawnSync(process.execPath, [path.join(REPO, 'bin/quarterhour.js'), 'report', dir, '--out', en, '--lang', 'en'], { encoding: 'utf8', cwd: tempDir(), env: { ...process.env, LANG: 'zh_CN.UTF-8' } });
+    expect(r.status).toBe(0);
+    expect(fs.readFileSync(en, 'utf8')).toContain('<html lang="en">');
+    expect(cli('report', dir, '--lang', 'fr').stderr).toMatch(/--lang is 'fr', expected one of: en, zh/);
+  });
+
+  it('embeds the what-if data as base64 typed arrays: the block x idle-space distances within reach and today\'s nearest', async () => {
+    const { data } = await writeReport(await runResults(hostileTiny(), KIOSK_REPAIR), path.join(tempDir(), 'r.html'));
+    if (data.kind === 'batch' || !data.whatIf) throw new Error('expected a run report with the what-if data');
+    const w = data.whatIf;
+    expect(w.spaces.map((s) => [s.id, s.options.map((o) => o.service)])).toEqual([['K1', [1]], ['S1', [0, 2]]]);
+    expect(Array.from(base64ToInt32(w.reach.offsets))).toEqual([0, 3, 6]);
+    // K1 sits on block B; A and C are 600 m away (detour factor 1)
+    expect(Array.from(base64ToFloat64(w.reach.metres).slice(0, 3), Math.round)).toEqual([600, 0, 600]);
+    expect(base64ToFloat64(w.nearest).length).toBe(3 * 3);
+    expect(w.initial).toEqual([{ space: 0, services: [1] }]);
   });
 });
