@@ -24,11 +24,16 @@ export type { SparseDistanceMatrix } from './travel/matrix.ts';
 export { siteCatalogue, type SiteCatalogue } from './travel/sites.ts';
 export { readNetworkFile, writeNetworkFile } from './network/binary.ts';
 export { isochrone } from './network/isochrone.ts';
+export { streetLines, scenarioStreetLines, type StreetLines } from './network/streetLines.ts';
 
 // Coverage: the one rule, and today's (or a plan's) coverage of the residents
 export { isWithin, thresholdMetres, walkMinutes } from './coverage/rule.ts';
 export { staticCoverage, type StaticCoverage } from './coverage/static.ts';
 export type { CoverageSummary, CoverageTable } from './coverage/residential.ts';
+export { blocksGeojson } from './coverage/blocksGeojson.ts';
+export { differenceGeojson } from './compare/differenceGeojson.ts';
+export { readTextFile, setReadEncoding, setReadNotices, type Encoding } from './io/readText.ts';
+export { enableInterruptCleanup } from './io/atomic.ts';
 
 // Simulation
 export { simulate } from './simulate/simulate.ts';
@@ -54,7 +59,12 @@ export type { RunSummary } from './jobs/summary.ts';
 export { simulateToDir } from './jobs/simulate.ts';
 export { optimizeToDir } from './jobs/optimize.ts';
 export { runCompare } from './jobs/compare.ts';
-export { runBatch } from './jobs/batch.ts';
+export { runBatch, type BatchOptions, type BatchOutcome } from './jobs/batch.ts';
+export { parseBatch, type BatchSpec, type RunSpec } from './batch/spec.ts';
+export { checkBatchInputs } from './batch/check.ts';
+export { parseQueueUrl } from './queue/connection.ts';
+export { runQueuedBatch, startQueueWorker, type QueuedBatchOptions, type QueueWorker, type QueueWorkerOptions } from './queue/api.ts';
+export { writePortfolio, type PortfolioOptions } from './scenario/portfolio.ts';
 export { comparePlans } from './compare/compare.ts';
 export { writeReport } from './report/html/write.ts';
 

@@ -2,6 +2,8 @@
 import type { Command } from './command.ts';
 import { commandHelp, EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, parseCommandArgs } from './command.ts';
 import { isInputError } from '../core/errors.ts';
+import { enableInterruptCleanup } from '../io/atomic.ts';
+import { parseEncoding, setReadEncoding } from '../io/readText.ts';
 
 /**
  * Every command: its one-line summary and a lazy loader, so that `quarterhour --help` loads no command
@@ -40,6 +42,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'run a scenario sweep (budgets, ageing, speeds, catalogues, solvers, seeds) into results/<batch>/runs.csv',
     load: async () => (await import('./commands/batch.ts')).command,
   },
+  worker: {
+    summary: 'run the queued runs of `batch --queue` (BullMQ on Redis) on this machine, until stopped',
+    load: async () => (await import('./commands/worker.ts')).command,
+  },
   compare: {
     summary: 'compare siting plans (plan.json files) with today and with each other: coverage, access gained and lost, cost, differences',
     load: async () => (await import('./commands/compare.ts')).command,
@@ -74,6 +80,10 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${commandHelp(cmd, entry.summary)}\n`);
       return EXIT_OK;
     }
+    // --encoding is process-wide: every CSV and JSON read of this command (and its worker threads) uses it.
+    if (typeof values.encoding === 'string') setReadEncoding(parseEncoding(values.encoding));
+    // Ctrl-C or SIGTERM while an output is being written removes its temporaries (exit 130 / 143).
+    enableInterruptCleanup();
     return await cmd.run(positionals, values);
   } catch (e) {
     if (isInputError(e)) {

@@ -4,13 +4,21 @@ import { comparePlans } from '../compare/compare.ts';
 import { planLabels } from '../compare/labels.ts';
 import { comparisonText } from '../compare/text.ts';
 import { COMPARISON_FILES, writeComparison } from '../compare/write.ts';
+import { differenceGeojson } from '../compare/differenceGeojson.ts';
+import { writeFileAtomic } from '../io/atomic.ts';
 import { readPlan } from '../plan/io.ts';
 import { loadScenario } from '../scenario/load.ts';
+import type { Budget } from '../scenario/types.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { withJob } from './context.ts';
 
 export interface CompareOptions {
   /** Output folder (default results/<scenario name>-compare). */
   out?: string;
+  /** The budget the plans are checked against, overriding the scenario's (--max-conversions, --max-cost). */
+  budget?: Budget;
+  /** Language of the printed text (files keep English ids); default en. */
+  lang?: Lang;
 }
 
 export interface CompareResult {
@@ -23,12 +31,14 @@ export interface CompareResult {
 
 export async function runCompare(scenarioLocation: string, planFiles: string[], opts: CompareOptions = {}): Promise<CompareResult> {
   const sc = await loadScenario(scenarioLocation);
+  if (opts.budget) sc.budget = { ...sc.budget, ...opts.budget };
   const labels = planLabels(planFiles);
   const plans = planFiles.map((file, k) => ({ label: labels[k], file, plan: readPlan(file, sc) }));
   return withJob(sc, {}, async (ctx) => {
     const cmp = comparePlans(sc, (await ctx.travelMatrix()).matrix, plans);
     const outDir = path.resolve(opts.out ?? path.join('results', `${sc.name}-compare`));
     const doc = await writeComparison(outDir, sc, cmp, scenarioLocation);
-    return { outDir, files: COMPARISON_FILES, doc, text: comparisonText(sc, cmp) };
+    writeFileAtomic(path.join(outDir, 'difference.geojson'), `${JSON.stringify(differenceGeojson(sc, cmp))}\n`);
+    return { outDir, files: [...COMPARISON_FILES, 'difference.geojson'], doc, text: comparisonText(sc, cmp, opts.lang ?? 'en') };
   });
 }

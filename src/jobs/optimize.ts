@@ -13,7 +13,7 @@ import type { Pool } from '../parallel/pool.ts';
 import { planGeojson } from '../plan/geojson.ts';
 import { planToJson, planTotals, type PlanTotals } from '../plan/io.ts';
 import { loadScenario } from '../scenario/load.ts';
-import type { Scenario } from '../scenario/types.ts';
+import type { Budget, Scenario } from '../scenario/types.ts';
 import { simulate } from '../simulate/simulate.ts';
 import { withJob, type JobContext } from './context.ts';
 
@@ -26,7 +26,7 @@ function solverPool(ctx: JobContext, solver: SolverName): Pool | undefined {
 }
 
 /** Optimize on the context's matrix, with today's nearest distances (not computed again) and the job's pool. */
-export async function optimizeIn(ctx: JobContext, demand: Float64Array, opts: Pick<OptimizeOptions, 'solver' | 'timeLimit' | 'seed'>): Promise<OptimizeOutcome> {
+export async function optimizeIn(ctx: JobContext, demand: Float64Array, opts: Pick<OptimizeOptions, 'solver' | 'timeLimit' | 'seed' | 'explain'>): Promise<OptimizeOutcome> {
   const { matrix } = await ctx.travelMatrix();
   const todayNearest = await ctx.todayNearest();
   return optimizeScenario(ctx.scenario, matrix, demand, { ...opts, threads: ctx.threads, pool: solverPool(ctx, opts.solver ?? 'auto'), todayNearest });
@@ -42,6 +42,8 @@ export interface OptimizeJobOptions extends Pick<OptimizeOptions, 'solver' | 'ti
   demand?: DemandKind;
   /** Output folder (default results/<scenario name>-optimize). */
   out?: string;
+  /** Budget limits overriding the scenario's (the command line's --max-conversions, --max-cost). */
+  budget?: Budget;
   log?: (message: string) => void;
 }
 
@@ -69,6 +71,7 @@ export async function optimizeToDir(location: string, opts: OptimizeJobOptions =
   const log = opts.log ?? (() => {});
   const sc = await loadScenario(location);
   if (opts.seed !== undefined) sc.seed = opts.seed;
+  if (opts.budget) sc.budget = { ...sc.budget, ...opts.budget };
   const demandKind = opts.demand ?? 'simulated';
   const solver = opts.solver ?? 'auto';
   const timeLimit = opts.timeLimit ?? 60;
@@ -77,11 +80,11 @@ export async function optimizeToDir(location: string, opts: OptimizeJobOptions =
     for (const w of warnings) log(`warning: ${w}`);
     const demand = demandKind === 'simulated' ? (await simulate(sc, matrix, { threads: ctx.threads, pool: ctx.parallelPool(), seed: sc.seed, keepResidents: false })).demand : expectedDemand(sc);
     log(`optimizing ${sc.candidates.count} idle spaces with ${solver} (time limit ${timeLimit} s) on ${demandKind} demand`);
-    const o = await optimizeIn(ctx, demand, { solver, timeLimit, seed: sc.seed });
+    const o = await optimizeIn(ctx, demand, { solver, timeLimit, seed: sc.seed, explain: { reSolve: true } });
     const outDir = path.resolve(opts.out ?? path.join('results', `${sc.name}-optimize`));
     const record: OptimizeRecord = { scenario: sc.name, seed: sc.seed, demand: demandKind, solver: o.solver, model: o.model, plan: planTotals(sc, o.plan) };
     await withOutputDir(outDir, (tmp) => {
-      fs.writeFileSync(path.join(tmp, 'plan.json'), `${JSON.stringify(planToJson(sc, o.plan, { demand: demandKind, solver: o.solver, model: o.model }), null, 2)}\n`);
+      fs.writeFileSync(path.join(tmp, 'plan.json'), `${JSON.stringify(planToJson(sc, o.plan, { demand: demandKind, solver: o.solver, model: o.model, explanation: o.explanation }), null, 2)}\n`);
       fs.writeFileSync(path.join(tmp, 'plan.geojson'), `${JSON.stringify(planGeojson(sc, o.plan))}\n`);
       fs.writeFileSync(path.join(tmp, 'optimize.json'), `${JSON.stringify(record, null, 2)}\n`);
     });

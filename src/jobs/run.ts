@@ -14,22 +14,36 @@ import type { OptimizeOptions, OptimizeOutcome } from '../optimize/optimize.ts';
 import { planGeojson } from '../plan/geojson.ts';
 import { planToJson, planTotals } from '../plan/io.ts';
 import { COVERAGE_COLUMNS, coverageRows } from '../coverage/csv.ts';
+import { blocksGeojson } from '../coverage/blocksGeojson.ts';
+import { gapText } from '../i18n/cli.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { runText } from '../report/runText.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { scenarioStats } from '../scenario/stats.ts';
-import type { Scenario } from '../scenario/types.ts';
+import type { Budget, Scenario } from '../scenario/types.ts';
 import { writeSimulationOutputs, type TripsFormat } from '../simulate/output.ts';
 import { simulate } from '../simulate/simulate.ts';
 import type { SimulationResult } from '../simulate/types.ts';
 import { withJob, type JobContext } from './context.ts';
+import { idleSpaceWarnings } from './idleSpaces.ts';
+import { warningLabel } from '../i18n/idleSpaces.ts';
 import { optimizeIn } from './optimize.ts';
-import { simulationHeadline, type RunSummary } from './summary.ts';
+import { capacityWarnings, simulationHeadline, type RunSummary } from './summary.ts';
 
 export interface RunOptions extends Pick<OptimizeOptions, 'solver' | 'timeLimit'> {
   out?: string;
   /** Worker threads for the whole run (default 1); results do not depend on it. */
   threads?: number;
   seed?: number;
+  /** Budget limits overriding the scenario's (the command line's --max-conversions, --max-cost). */
+  budget?: Budget;
+  /**
+   * plan.json's explanation: `reSolve` measures shadow values by re-solving (runScenario: on; runLoaded,
+   * as batches call it: off, so their shadow values are null).
+   */
+  explain?: { reSolve: boolean };
+  /** Language of the printed text (files keep English ids); default en. */
+  lang?: Lang;
   /** Skip the optimizer: coverage and simulation of today only. */
   optimize?: boolean;
   trips?: TripsFormat;
@@ -51,7 +65,8 @@ export interface RunResult {
 export async function runScenario(location: string, opts: RunOptions = {}): Promise<RunResult> {
   const sc = await loadScenario(location);
   if (opts.seed !== undefined) sc.seed = opts.seed;
-  return runLoaded(sc, location, opts);
+  if (opts.budget) sc.budget = { ...sc.budget, ...opts.budget };
+  return runLoaded(sc, location, { explain: { reSolve: true }, ...opts });
 }
 
 /** The full loop on a scenario already in memory (e.g. a batch's variant); `location` is recorded as its source. */
@@ -105,17 +120,30 @@ async function runIn(ctx: JobContext, location: string, opts: RunOptions): Promi
     today: { coverage: today.summary, simulated: simulationHeadline(simToday) },
     warnings,
   };
+  for (const w of capacityWarnings('today', simToday.capacity)) {
+    log(`warning: ${w}`);
+    warnings.push(w);
+  }
+  const idle = idleSpaceWarnings(sc, today.summary);
+  for (const w of idle) {
+    log(`warning: ${w}`);
+    warnings.push(w);
+  }
 
   let withPlan: WithPlan | null = null;
   if (opts.optimize !== false) {
     log(`optimizing ${sc.candidates.count} idle spaces (solver ${opts.solver ?? 'auto'}) on the simulated demand`);
-    const optimized = await optimizeIn(ctx, simToday.demand, { solver: opts.solver, timeLimit: opts.timeLimit, seed: sc.seed });
+    const optimized = await optimizeIn(ctx, simToday.demand, { solver: opts.solver, timeLimit: opts.timeLimit, seed: sc.seed, explain: opts.explain ?? { reSolve: false } });
     const { solver } = optimized;
-    log(`solver ${solver.solver}: ${solver.status}, objective ${solver.objective}, bound ${solver.bound}, gap ${(solver.gap * 100).toFixed(3)}%`);
+    log(`solver ${solver.solver}: ${solver.status}, objective ${solver.objective}, bound ${solver.bound}, gap ${gapText('en', solver.gap)}`);
     lap('optimize');
     const after = staticCoverage(sc, matrix, optimized.plan);
     const simulated = await simulate(sc, matrix, { threads: ctx.threads, pool: ctx.parallelPool(), seed: sc.seed, plan: optimized.plan });
     lap('simulatePlan');
+    for (const w of capacityWarnings('with the plan', simulated.capacity)) {
+      log(`warning: ${w}`);
+      warnings.push(w);
+    }
     withPlan = { optimized, after, simulated };
     summary.optimize = { solver: optimized.solver, model: optimized.model };
     summary.plan = planTotals(sc, optimized.plan);
@@ -124,7 +152,9 @@ async function runIn(ctx: JobContext, location: string, opts: RunOptions): Promi
 
   const files = await writeRun(outDir, sc, summary, today, simToday, withPlan, opts);
   lap('write');
-  return { outDir, files, summary, text: runText(sc, summary, withPlan?.optimized.plan ?? null), timings };
+  const text = runText(sc, summary, withPlan?.optimized.plan ?? null, opts.lang ?? 'en', withPlan?.optimized.explanation);
+  const idleText = idle.length ? idleSpaceWarnings(sc, today.summary, opts.lang ?? 'en').map((w) => `${warningLabel(opts.lang ?? 'en')}${w}`) : [];
+  return { outDir, files, summary, text: idleText.length ? `${text}\n${idleText.join('\n')}` : text, timings };
 }
 
 /** Write the run's folder atomically; returns the files written, relative to it. */
@@ -141,12 +171,13 @@ async function writeRun(outDir: string, sc: Scenario, summary: RunSummary, today
     files.push(...w.files.map((f) => `simulate-today/${f}`));
     if (withPlan) {
       const { optimized, after, simulated } = withPlan;
-      put('plan.json', `${JSON.stringify(planToJson(sc, optimized.plan, { solver: optimized.solver, model: optimized.model }), null, 2)}\n`);
+      put('plan.json', `${JSON.stringify(planToJson(sc, optimized.plan, { solver: optimized.solver, model: optimized.model, explanation: optimized.explanation }), null, 2)}\n`);
       put('plan.geojson', `${JSON.stringify(planGeojson(sc, optimized.plan))}\n`);
       put('coverage_after.csv', csvString(COVERAGE_COLUMNS, coverageRows(sc, after.table)));
       const wp = await writeSimulationOutputs(simulated, sc, path.join(tmp, 'simulate-plan'), opts.trips ?? 'auto');
       files.push(...wp.files.map((f) => `simulate-plan/${f}`));
     }
+    put('blocks.geojson', `${JSON.stringify(blocksGeojson(sc, today.table, withPlan?.after.table ?? null))}\n`);
     opts.extra?.(tmp, summary);
   });
   return files;

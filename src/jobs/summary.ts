@@ -3,6 +3,8 @@
  * writes and report/ and batch/ read (they import these, never the job).
  */
 import type { CoverageSummary } from '../coverage/residential.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { serviceName } from '../i18n/terms.ts';
 import type { ModelRecord, SolverRecord } from '../optimize/optimize.ts';
 import type { PlanTotals } from '../plan/io.ts';
 import type { NetworkSpec, ScenarioStats } from '../scenario/types.ts';
@@ -40,4 +42,21 @@ export interface RunSummary extends ScenarioStats {
 export function simulationHeadline(r: SimulationResult): SimulationHeadline {
   const m = r.metrics;
   return { trips: m.trips, unservedTrips: m.unservedTrips, withinShare: m.withinShare.overall, withinShareByAgeBand: m.withinShare.byAgeBand, withinShareByService: m.withinShare.byService, f15: m.f15.overall, f15ByAgeBand: m.f15.byAgeBand, giniAccessTime: m.gini.accessTime, capacity: m.capacity };
+}
+
+/**
+ * The warning a simulated day's capacity report calls for: the shadow prices did not bring every load
+ * within capacity, naming the worst sites. Empty when capacities are off or the prices converged.
+ */
+export function capacityWarnings(state: 'today' | 'with the plan', c: CapacityReport, lang: Lang = 'en'): string[] {
+  if (!c.enabled || c.converged) return [];
+  const ratio = (r: number) => (r + 1).toFixed(1);
+  if (lang === 'zh') {
+    const worst = (c.worstSites ?? []).map((w) => `${w.id}（${w.services.map((s) => serviceName('zh', s, s)).join('+')}：每日 ${Math.round(w.load)} 次，容量 ${w.capacity}，${ratio(w.overloadRatio)} 倍）`);
+    return [`容量（${state === 'today' ? '现状' : '实施方案后'}）：影子价格迭代 ${c.iterations} 轮后仍未收敛；${c.overloadedSites} 处设施超出容量，合计每日超出 ${Math.round(c.overloadTrips)} 次（最大超载比 ${+c.maxOverloadRatio.toFixed(2)}，即负荷为容量的 ${ratio(c.maxOverloadRatio)} 倍）。最严重：${worst.join('，')}。前往这些设施的出行仍计为已服务，其可达性被高估。`];
+  }
+  const worst = (c.worstSites ?? []).map((w) => `${w.id} (${w.services.join('+')}: ${Math.round(w.load)} trips/day for a capacity of ${w.capacity}, ${ratio(w.overloadRatio)}x)`);
+  return [
+    `capacity ${state}: the shadow prices did not converge after ${c.iterations} passes; ${c.overloadedSites} site${c.overloadedSites === 1 ? ' stays' : 's stay'} over capacity by ${Math.round(c.overloadTrips)} trips/day in all (max overload ratio ${+c.maxOverloadRatio.toFixed(2)}: load ${ratio(c.maxOverloadRatio)}x capacity). Worst: ${worst.join(', ')}. Trips to them are counted as served; their access is overstated.`,
+  ];
 }

@@ -7,6 +7,11 @@ import type { Pool } from '../parallel/pool.ts';
 import type { Plan } from '../plan/types.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { SparseDistanceMatrix } from '../travel/matrix.ts';
+import { nearestMetres } from '../coverage/nearest.ts';
+import type { PlanExplanation } from '../plan/explanation.ts';
+import { siteCatalogue } from '../travel/sites.ts';
+import { explainPlan } from './explain.ts';
+import { diagnoseInfeasible } from './infeasible.ts';
 import { buildSitingModel, selectionToPlan, type SitingModel } from './sitingModel.ts';
 
 export interface OptimizeOptions {
@@ -22,15 +27,20 @@ export interface OptimizeOptions {
   pool?: Pool;
   /** Metres from each block to today's nearest site per service (coverage/static.ts nearestOpen), when the caller holds them. */
   todayNearest?: Float64Array;
+  /**
+   * Explain the plan (plan.json's `explanation`); `reSolve` measures the shadow values by solving the
+   * model again with relaxed limits (two or three more solves; off in batches). Default: no explanation.
+   */
+  explain?: { reSolve: boolean };
 }
 
 export interface SolverRecord {
   solver: SolverName;
   status: LocateResult['status'];
-  /** Weighted demand covered (objective), a valid upper bound on it, and the relative gap. */
+  /** Weighted demand covered (objective), a valid upper bound on it, and the relative gap (0-1; null when undefined). */
   objective: number;
   bound: number;
-  gap: number;
+  gap: number | null;
   seed: number;
   notes: string[];
 }
@@ -56,6 +66,8 @@ export interface OptimizeOutcome {
   result: LocateResult;
   solver: SolverRecord;
   model: ModelRecord;
+  /** Why the plan is what it is (when asked for with `explain`). */
+  explanation?: PlanExplanation;
   /** Wall-clock milliseconds (not written to deterministic outputs). */
   timings: Record<string, number>;
 }
@@ -95,12 +107,25 @@ export async function optimizeScenario(sc: Scenario, matrix: SparseDistanceMatri
   const seed = opts.seed ?? sc.seed;
   const result = await solveCoverage(instance, { solver: opts.solver ?? 'auto', timeLimit: opts.timeLimit ?? 60, threads: opts.threads, seed, starts: opts.starts, pool: opts.pool });
   const t2 = performance.now();
+  if (result.status === 'infeasible' || result.status === 'error') {
+    throw await diagnoseInfeasible(sc, model, result.status === 'infeasible', { timeLimit: Math.min(10, opts.timeLimit ?? 60), pool: opts.pool, seed });
+  }
   const plan = selectionToPlan(model, result.selected);
+  const pre = r3(model.preCoveredWeight);
+  // The steps' notes give objectives of the model they solved (a reduced model leaves out what existing facilities cover).
+  const notes = [...result.notes, `objective ${r3(result.objective)} = ${pre} covered by existing facilities + ${r3(result.objective - model.preCoveredWeight)} added by the plan (reduced-model figures above leave out the ${pre} already covered)`];
+  let explanation: PlanExplanation | undefined;
+  if (opts.explain) {
+    const todayNearest = opts.todayNearest ?? nearestMetres(matrix, siteCatalogue(sc), sc.services.length);
+    explanation = await explainPlan(sc, matrix, model, result, todayNearest, { reSolve: opts.explain.reSolve, solver: opts.solver ?? 'auto', timeLimit: opts.timeLimit ?? 60, threads: opts.threads, seed, starts: opts.starts, pool: opts.pool });
+  }
+  const t3 = performance.now();
   return {
     plan,
     result,
-    solver: { solver: result.solver, status: result.status, objective: r3(result.objective), bound: r3(result.bound), gap: Number.isFinite(result.gap) ? +result.gap.toPrecision(6) : result.gap, seed, notes: result.notes },
+    solver: { solver: result.solver, status: result.status, objective: r3(result.objective), bound: r3(result.bound), gap: result.gap === null ? null : +result.gap.toPrecision(6), seed, notes },
     model: modelRecord(sc, model, result.objective),
-    timings: { buildModelMs: t1 - t0, solveMs: t2 - t1, ...result.timings },
+    ...(explanation && { explanation }),
+    timings: { buildModelMs: t1 - t0, solveMs: t2 - t1, ...(explanation && { explainMs: t3 - t2 }), ...result.timings },
   };
 }

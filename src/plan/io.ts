@@ -1,9 +1,11 @@
 /**
- * plan.json: a list of conversions (idle space id -> service ids) with area used and cost. The reader
+ * plan.json: a list of conversions (idle space id -> service ids, with their Chinese names in
+ * `services_zh` and `kind_zh`) with area used and cost (CNY, 元). The reader
  * accepts the minimal hand-written form {"conversions": [{"candidate": "C001", "services": ["repair"]}]},
  * resolves the ids and checks the plan with the plan validator (validate.ts).
  */
 import { InputError } from '../core/errors.ts';
+import { candidateKindName, serviceName } from '../i18n/terms.ts';
 import { readJsonFile } from '../io/json.ts';
 import { Problems } from '../scenario/rows.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -16,6 +18,7 @@ export const PLAN_FORMAT = 'quarterhour-plan';
 export interface PlanTotals {
   spaces: number;
   conversions: number;
+  /** CNY (元). */
   cost: number;
   areaM2: number;
 }
@@ -45,8 +48,11 @@ export function planToJson(sc: Scenario, plan: Plan, extra: Record<string, unkno
         name: sc.candidates.names[j],
         kind: sc.candidates.kinds[j],
         services: [...c.serviceIndices].sort((a, b) => a - b).map((s) => sc.services[s].id),
+        services_zh: [...c.serviceIndices].sort((a, b) => a - b).map((s) => serviceName('zh', sc.services[s].id, sc.services[s].name)),
+        kind_zh: candidateKindName('zh', sc.candidates.kinds[j]),
         area_m2_used: areaM2,
         area_m2: sc.candidates.areaM2[j],
+        /** CNY (元). */
         cost: Math.round(cost),
         lon: sc.candidates.lon[j],
         lat: sc.candidates.lat[j],

@@ -2,8 +2,9 @@
  * The plan validator: the one check of a plan against its scenario, whichever way the plan arrives —
  * read from plan.json (io.ts parsePlan, once its ids are resolved to indices) or handed to simulate()
  * in memory. Every conversion must name a candidate space that exists and appears once, and at least
- * one service; each service must exist, be allowed in that space and be listed once; and the services'
- * floor areas must fit the space. Problems name the file, the conversion (`conversions[i]`, or the
+ * one service; each service must exist, fit the space's floor area (said first: an allowed list of '*'
+ * holds only the services that fit), be allowed in that space and be listed once; and the services'
+ * floor areas together must fit the space. Problems name the file, the conversion (`conversions[i]`, or the
  * service `conversions[i].services[j]`) and the field.
  */
 import { Problems } from '../scenario/rows.ts';
@@ -32,6 +33,7 @@ export function checkConversions(sc: Scenario, conversions: readonly Conversion[
     conv.serviceIndices.forEach((s, j) => {
       const at = `${where}.services[${j}]`;
       if (!Number.isInteger(s) || s < 0 || s >= sc.services.length) problems.add(file, `service index ${s} is out of range 0..${sc.services.length - 1}`, at);
+      else if (!allowed.has(s) && sc.services[s].minAreaM2 > sc.candidates.areaM2[c]) problems.add(file, `service '${sc.services[s].id}' needs ${sc.services[s].minAreaM2} m² of floor area, candidate '${space}' has ${sc.candidates.areaM2[c]} m²`, at);
       else if (!allowed.has(s)) problems.add(file, `service '${sc.services[s].id}' is not allowed at candidate '${space}'`, at);
       else if (conv.serviceIndices.indexOf(s) < j) problems.add(file, `service '${sc.services[s].id}' is listed twice`, at);
       else return;

@@ -93,6 +93,9 @@ export async function generateCity(opts: GenerateOptions): Promise<Scenario> {
   const facilities = makeFacilities(blocks, isOld, services, rng);
   const candidates = makeCandidates(blocks, services, rng);
   const totalCost = 12 * 300000;
+  // Small districts keep enough budget for their minimum counts (an elder canteen and a repair kiosk at
+  // up to 1.4x cost: 882,000 元), so that every generated scenario has a feasible plan.
+  const MIN_BUDGET_CNY = 2_000_000;
   return {
     name: opts.name ?? 'generated',
     description: `Synthetic sub-district (seed ${opts.seed}): ${blocks.count} housing blocks, ${opts.residents} residents on ${(side / 1000).toFixed(1)} x ${(side / 1000).toFixed(1)} km; old estates in the west, new estates in the east.`,
@@ -105,7 +108,7 @@ export async function generateCity(opts: GenerateOptions): Promise<Scenario> {
     candidates,
     behaviour,
     network: { kind: 'euclidean', detourFactor: DEFAULT_DETOUR_FACTOR },
-    budget: { maxConversions: Math.max(4, Math.round((12 * opts.residents) / DEFAULT_RESIDENTS)), maxCost: Math.round((totalCost * opts.residents) / DEFAULT_RESIDENTS) },
+    budget: { maxConversions: Math.max(4, Math.round((12 * opts.residents) / DEFAULT_RESIDENTS)), maxCost: Math.max(MIN_BUDGET_CNY, Math.round((totalCost * opts.residents) / DEFAULT_RESIDENTS)) },
     constraints: {
       minCount: { elder_canteen: 1, repair: 1 },
       ageWeights: Float64Array.from([1.5, 1, 1, 1, 1.5, 2]),

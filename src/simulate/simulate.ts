@@ -26,6 +26,7 @@ import type { ResidentColumns, TripColumns } from './columns.ts';
 import type { SimulateShardResult, SimulateShardTask, SimulateStatic } from './task.ts';
 import { allocResidents, allocTrips, copyResidents, copyTrips } from './columns.ts';
 import { computeMetrics } from './metrics.ts';
+import { siteLegMatrix, type LegMatrix } from './tourLegs.ts';
 import type { CapacityReport, ResolvedSimulateOptions, SimulateOptions, SimulationResult, Tallies } from './types.ts';
 
 export const DEFAULT_BETA_PER_MIN = -0.2;
@@ -84,10 +85,12 @@ function shareMatrix(matrix: SparseDistanceMatrix): MatrixArrays {
   return unpack<MatrixArrays>(pack({ offsets: matrix.offsets, index: matrix.index, metres: matrix.metres }));
 }
 
-function buildStatic(scenario: Scenario, matrix: SparseDistanceMatrix, sites: SiteCatalogue, r: ResolvedSimulateOptions, shared: boolean): SimulateStatic {
+function buildStatic(scenario: Scenario, matrix: SparseDistanceMatrix, sites: SiteCatalogue, r: ResolvedSimulateOptions, shared: boolean, legs: LegMatrix | null): SimulateStatic {
   const beh = scenario.behaviour;
   const m = shared ? shareMatrix(matrix) : matrix;
+  const l = legs && shared ? unpack<{ offsets: Int32Array; index: Int32Array; metres: Float64Array }>(pack({ offsets: legs.offsets, index: legs.index, metres: legs.metres })) : legs;
   return {
+    ...(l ? { legOffsets: l.offsets, legIndex: l.index, legMetres: l.metres } : {}),
     seed: r.seed,
     nServices: scenario.services.length,
     thresholdMin: Float64Array.from(scenario.services, (s) => s.thresholdMin),
@@ -215,10 +218,14 @@ function mergeColumns(pass: Pass, keepResidents: boolean): { trips: TripColumns;
   return { trips, residents };
 }
 
-function overload(sites: SiteCatalogue, loads: Float64Array): { maxRatio: number; trips: number; count: number } {
+/** How many of the most overloaded sites the capacity report names. */
+const WORST_SITES = 5;
+
+function overload(sites: SiteCatalogue, loads: Float64Array): { maxRatio: number; trips: number; count: number; worst: { j: number; ratio: number; load: number }[] } {
   let maxRatio = 0;
   let trips = 0;
   let count = 0;
+  const all: { j: number; ratio: number }[] = [];
   for (let j = 0; j < sites.count; j++) {
     if (!isCapacitated(sites, j)) continue;
     const cap = sites.capacity[j];
@@ -227,9 +234,11 @@ function overload(sites: SiteCatalogue, loads: Float64Array): { maxRatio: number
       trips += over;
       count++;
       maxRatio = Math.max(maxRatio, cap > 0 ? over / cap : Infinity);
+      all.push({ j, ratio: cap > 0 ? over / cap : Infinity });
     }
   }
-  return { maxRatio, trips, count };
+  const worst = all.sort((a, b) => b.ratio - a.ratio || a.j - b.j).slice(0, WORST_SITES);
+  return { maxRatio, trips, count, worst: worst.map((w) => ({ ...w, load: loads[w.j] })) };
 }
 
 /** Simulate one day of every resident of the scenario (see the file comment). */
@@ -240,8 +249,11 @@ export async function simulate(scenario: Scenario, matrix: SparseDistanceMatrix,
   const r = resolveOptions(scenario, options);
   const threads = Math.max(1, Math.floor(options.threads ?? 1));
   const sites = siteCatalogue(scenario, plan);
+  // Tour legs on the network (OSM scenarios): computed before a pool of our own exists, so that a failure leaks none.
+  const legs = await siteLegMatrix(scenario, matrix.cutoffM, threads, options.pool ?? null);
+  if (legs) r.tourLegs = 'network';
   const pool = options.pool ?? (threads > 1 ? createPool(threads) : null);
-  const ctx = buildStatic(scenario, matrix, sites, r, pool !== null);
+  const ctx = buildStatic(scenario, matrix, sites, r, pool !== null, legs);
   const pop = scenario.blocks.population;
   const firstResident = new Int32Array(pop.length + 1);
   let total = 0;
@@ -264,7 +276,7 @@ export async function simulate(scenario: Scenario, matrix: SparseDistanceMatrix,
     // Capacity passes only tally loads; the last prices are then simulated once more in full (the
     // same random numbers give the same loads).
     let iterations = 0;
-    let over = { maxRatio: 0, trips: 0, count: 0 };
+    let over: ReturnType<typeof overload> = { maxRatio: 0, trips: 0, count: 0, worst: [] };
     let converged = true;
     if (iterate && prices) {
       for (;;) {
@@ -294,6 +306,13 @@ export async function simulate(scenario: Scenario, matrix: SparseDistanceMatrix,
       maxOverloadRatio: over.maxRatio,
       overloadTrips: over.trips,
       overloadedSites: over.count,
+      worstSites: over.worst.map(({ j, ratio, load }) => ({
+        id: sites.ids[j],
+        services: Array.from(sites.serviceIndex.subarray(sites.serviceOffsets[j], sites.serviceOffsets[j + 1]), (k) => scenario.services[k].id),
+        load: Math.round(load * 1000) / 1000,
+        capacity: sites.capacity[j],
+        overloadRatio: Math.round(ratio * 1e6) / 1e6,
+      })),
     };
     const metrics = computeMetrics(scenario, r, merged.tallies, merged.trips, sites, merged.loads, prices, capacity);
     return {

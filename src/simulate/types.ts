@@ -54,6 +54,8 @@ export interface ResolvedSimulateOptions {
   speedSpread: number;
   dwellMin: number;
   detourFactor: number;
+  /** 'network' when tour legs were walked on the OSM network (tourLegs.ts); absent: straight lines x detourFactor. */
+  tourLegs?: 'network';
   chainProbability: number;
   f15Min: number;
   conversions: number;
@@ -70,6 +72,8 @@ export interface CapacityReport {
   /** Sum over capacitated sites of max(0, load - capacity), trips/day. */
   overloadTrips: number;
   overloadedSites: number;
+  /** The most overloaded sites of the last capacity pass (at most 5, worst first): trips/day against capacity; ratio as maxOverloadRatio. */
+  worstSites: { id: string; services: string[]; load: number; capacity: number; overloadRatio: number }[];
 }
 
 /** A simulated day: the tallies of src/simulate/metrics.ts (demand, within, unserved, ...) and more. */

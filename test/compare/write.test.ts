@@ -16,15 +16,15 @@ async function tiny() {
 }
 
 describe('writing a comparison', () => {
-  it('writes a tidy CSV with one row per plan, service and age band (plus all ages)', async () => {
+  it('writes a tidy CSV with one row per plan, service and age band (plus all ages), with the Chinese name of each service', async () => {
     const { sc, cmp } = await tiny();
     const out = path.join(tempDir(), 'cmp');
     await writeComparison(out, sc, cmp, TINY);
     const lines = fs.readFileSync(path.join(out, 'comparison.csv'), 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('plan,service,age_band,covered_share,residents_covered');
+    expect(lines[0]).toBe('plan,service,service_name_zh,age_band,covered_share,residents_covered');
     expect(lines).toHaveLength(1 + 2 * 3 * 7);
-    expect(lines).toContain('P1,repair,all,0.8333,500');
-    expect(lines).toContain('today,grocery,75+,0,0');
+    expect(lines).toContain('P1,repair,维修点（配钥匙、修鞋、缝补）,all,0.8333,500');
+    expect(lines).toContain('today,grocery,便利店 / 超市,75+,0,0');
   });
 
   it('records the scenario and plan files relative to the output folder', async () => {

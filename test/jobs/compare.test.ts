@@ -20,7 +20,7 @@ describe('the compare command', () => {
     expect(r.stdout).toMatch(/Residents gaining \(\+\) or losing \(-\) access, vs P1/);
     expect(r.stdout).toMatch(/only in P2: S1 Shop \(grocery\)/);
     expect(r.stdout).toMatch(/^P2\s+1\s+1\s+360,000\s+60\s+OVER/m);
-    expect(fs.readdirSync(out).sort()).toEqual(['comparison.csv', 'comparison.json', 'comparison_coverage.csv']);
+    expect(fs.readdirSync(out).sort()).toEqual(['comparison.csv', 'comparison.json', 'comparison_coverage.csv', 'difference.geojson']);
   });
 
   it('prints comparison.json with --json', () => {

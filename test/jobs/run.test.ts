@@ -29,7 +29,7 @@ describe('runScenario', () => {
     const b = await runScenario(sc, { out: path.join(dir, 'b'), threads: 2, timeLimit: 20 });
     expect(hashTree(a.outDir)).toEqual(hashTree(b.outDir));
     expect(Object.keys(hashTree(a.outDir)).sort()).toEqual(
-      ['coverage.csv', 'coverage_after.csv', 'plan.geojson', 'plan.json', 'simulate-plan/block_metrics.csv', 'simulate-plan/metrics.json', 'simulate-plan/trips.csv', 'simulate-today/block_metrics.csv', 'simulate-today/metrics.json', 'simulate-today/trips.csv', 'summary.json'].sort(),
+      ['blocks.geojson', 'coverage.csv', 'coverage_after.csv', 'plan.geojson', 'plan.json', 'simulate-plan/block_metrics.csv', 'simulate-plan/metrics.json', 'simulate-plan/trips.csv', 'simulate-today/block_metrics.csv', 'simulate-today/metrics.json', 'simulate-today/trips.csv', 'summary.json'].sort(),
     );
     const summary = JSON.parse(fs.readFileSync(path.join(a.outDir, 'summary.json'), 'utf8'));
     expect(summary.seed).toBe(21);
@@ -41,5 +41,8 @@ describe('runScenario', () => {
     expect(plan.totals.conversions).toBeLessThanOrEqual(budget.maxConversions);
     expect(plan.totals.cost).toBeLessThanOrEqual(budget.maxCost);
     expect(plan.totals.conversions).toBeGreaterThan(0);
+    // the explained plan: one margin per conversion, the budget limits with their use
+    expect(plan.explanation.margins).toHaveLength(plan.totals.conversions);
+    expect(plan.explanation.constraints.map((c: { name: string }) => c.name).slice(0, 3)).toEqual(['max_conversions', 'max_cost', 'floor_area']);
   }, 120_000);
 });

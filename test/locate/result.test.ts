@@ -46,8 +46,14 @@ describe('the one LocateResult builder', () => {
     expect('uncoverableWeight' in r).toBe(false);
   });
 
-  it('reports an infinite gap when no solution was found', () => {
-    expect(makeResult(parts({ status: 'error', objective: NaN, selected: [] })).gap).toBe(Infinity);
+  it('reports no gap (null, never Infinity) when no solution was found', () => {
+    expect(makeResult(parts({ status: 'error', objective: NaN, selected: [] })).gap).toBeNull();
+    expect(makeResult(parts({ status: 'infeasible', objective: NaN, bound: 161, selected: [] })).gap).toBeNull();
+  });
+
+  it('writes a missing number in its notes as none, never NaN or Infinity', () => {
+    const r = makeResult(parts({ status: 'infeasible', objective: NaN, selected: [], notes: ['exact (HiGHS): infeasible, objective NaN, dual bound Infinity', 'lower bound -Infinity'] }));
+    expect(r.notes).toEqual(['exact (HiGHS): infeasible, objective none, dual bound none', 'lower bound none']);
   });
 
   it('lists each solver once', () => {

@@ -32,8 +32,8 @@ describe("the README's layout section", () => {
     const named = new Set<string>();
     let parent = '';
     for (const line of block.split('\n')) {
-      const top = /^(src\/[a-z]+)\//.exec(line);
-      const sub = /^ {2}([a-z]+)\//.exec(line);
+      const top = /^(src\/[a-z0-9]+)\//.exec(line);
+      const sub = /^ {2}([a-z0-9]+)\//.exec(line);
       if (top) named.add((parent = top[1]));
       else if (sub) named.add(`${parent}/${sub[1]}`);
     }

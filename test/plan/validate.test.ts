@@ -61,6 +61,24 @@ describe('the plan validator', () => {
     }
   });
 
+  it('names the floor area, not the allowed list, when a service is too big for a space that allows any service', () => {
+    // A 120 m² canteen in a 7 m² kiosk that allows '*': '*' resolves to the services that fit, so the
+    // canteen is missing from the allowed list only because of its floor area.
+    const { scenario: sc } = tinyScenario({
+      services: [{ id: 'elder_canteen', rates: [1, 1, 1, 1, 1, 1] }, { id: 'repair', rates: [1, 1, 1, 1, 1, 1] }],
+      blocks: [{ id: 'a', population: 10, shares: EVEN_SHARES }],
+      facilities: [],
+      candidates: [{ id: 'C023', allowed: ['repair'] }], // what '*' resolves to in a 7 m² kiosk
+      metres: [[100]],
+    });
+    sc.services[0].minAreaM2 = 120;
+    sc.services[1].minAreaM2 = 6;
+    sc.candidates.areaM2[0] = 7;
+    const message = messageOf(() => parsePlan({ conversions: [{ candidate: 'C023', services: ['elder_canteen'] }] }, 'p.json', sc));
+    expect(message).toBe("p.json conversions[0].services[0]: service 'elder_canteen' needs 120 m² of floor area, candidate 'C023' has 7 m²");
+    expect(message).not.toContain('not allowed');
+  });
+
   it('names a conversion by its place in the file even when an earlier one could not be read', () => {
     const doc = { conversions: [{ candidate: 'NOPE', services: ['repair'] }, { candidate: 'kiosk-1', services: ['grocery'] }] };
     const message = messageOf(() => parsePlan(doc, 'p.json', scenario));

@@ -4,7 +4,7 @@
  * cost <= radius.
  */
 import { InputError } from '../../core/errors.ts';
-import { EXIT_OK, numberOption, progress, type Command, type ParsedValues } from '../command.ts';
+import { EXIT_FAILURE, EXIT_OK, numberOption, progress, type Command, type ParsedValues } from '../command.ts';
 import { readCostCsv } from '../../locate/io/costCsv.ts';
 import { readOrlib } from '../../locate/io/orlib.ts';
 import { coverageFromCosts, resolveSites, type CostMatrix } from '../../locate/model/costMatrix.ts';
@@ -12,6 +12,8 @@ import { CLASSIC_MODELS, locate, type ClassicModel } from '../../locate/locate.t
 import { coverageLp, pMedianLp, setCoverLp } from '../../locate/model/lpFormat.ts';
 import { coverageJslpText } from '../../locate/solvers/jslp.ts';
 import { SOLVER_NAMES, type LocateResult, type SolverName } from '../../locate/model/result.ts';
+import { gapText, none, statusText, tr } from '../../i18n/cli.ts';
+import { resolveLang, type Lang } from '../../i18n/lang.ts';
 
 function str(values: ParsedValues, name: string): string | undefined {
   const v = values[name];
@@ -29,16 +31,20 @@ function modelText(model: ClassicModel, cm: CostMatrix, radius: number | undefin
   return setCoverLp(coverageFromCosts(cm, radius, { mustOpen: predefined }));
 }
 
-function summary(r: LocateResult, source: string): string {
-  const fmt = (v: number): string => (Number.isFinite(v) ? (Number.isInteger(v) ? v.toLocaleString('en-US') : v.toLocaleString('en-US', { maximumFractionDigits: 3 })) : String(v));
+function summary(r: LocateResult, source: string, lang: Lang): string {
+  const fmt = (v: number): string => (Number.isFinite(v) ? (Number.isInteger(v) ? v.toLocaleString('en-US') : v.toLocaleString('en-US', { maximumFractionDigits: 3 })) : none(lang));
+  const sites = (r.selectedIds ?? r.selected.map(String)).join(', ');
   const lines = [
-    `${r.model} on ${source}: ${r.status} (solver ${r.solver}, seed ${r.seed})`,
-    `  objective ${fmt(r.objective)}, bound ${fmt(r.bound)}, gap ${(100 * r.gap).toFixed(4)}%`,
-    `  sites (${r.selected.length}): ${(r.selectedIds ?? r.selected.map(String)).join(', ')}`,
+    tr(lang, `${r.model} on ${source}: ${r.status} (solver ${r.solver}, seed ${r.seed})`, `${r.model}（${source}）：${statusText(lang, r.status)}（求解器 ${r.solver}，随机种子 ${r.seed}）`),
+    tr(lang, `  objective ${fmt(r.objective)}, bound ${fmt(r.bound)}, gap ${gapText(lang, r.gap, 4)}`, `  目标值 ${fmt(r.objective)}，界 ${fmt(r.bound)}，间隙 ${gapText(lang, r.gap, 4)}`),
+    tr(lang, `  sites (${r.selected.length}): ${sites}`, `  选址（${r.selected.length}）：${sites}`),
   ];
-  if (r.model === 'mclp' || r.model === 'lscp') lines.push(`  covered weight ${fmt(r.coveredWeight)} of ${fmt(r.totalWeight)} (${r.coveredPercent.toFixed(3)}%)${r.uncoverableWeight ? `, uncoverable ${fmt(r.uncoverableWeight)}` : ''}`);
-  if (r.model === 'pmedian') lines.push(`  weighted mean cost ${fmt(r.objective / r.totalWeight)}`);
-  lines.push(`  time ${(r.timings.total / 1000).toFixed(2)} s; ${r.notes.join('; ')}`);
+  if (r.model === 'mclp' || r.model === 'lscp') {
+    const un = r.uncoverableWeight ? tr(lang, `, uncoverable ${fmt(r.uncoverableWeight)}`, `，无法覆盖 ${fmt(r.uncoverableWeight)}`) : '';
+    lines.push(tr(lang, `  covered weight ${fmt(r.coveredWeight)} of ${fmt(r.totalWeight)} (${r.coveredPercent.toFixed(3)}%)${un}`, `  覆盖权重 ${fmt(r.coveredWeight)} / ${fmt(r.totalWeight)}（${r.coveredPercent.toFixed(3)}%）${un}`));
+  }
+  if (r.model === 'pmedian' && Number.isFinite(r.objective)) lines.push(tr(lang, `  weighted mean cost ${fmt(r.objective / r.totalWeight)}`, `  加权平均成本 ${fmt(r.objective / r.totalWeight)}`));
+  lines.push(tr(lang, `  time ${(r.timings.total / 1000).toFixed(2)} s; ${r.notes.join('; ')}`, `  用时 ${(r.timings.total / 1000).toFixed(2)} 秒；${r.notes.join('; ')}`));
   return lines.join('\n');
 }
 
@@ -88,6 +94,7 @@ export const command: Command = {
     'show-model': { type: 'boolean' },
   },
   async run(pos, values) {
+    const lang = resolveLang(values.lang);
     if (pos.length) throw new InputError('command line', `unexpected argument '${pos[0]}'`);
     const model = str(values, 'model') as ClassicModel | undefined;
     if (!model || !CLASSIC_MODELS.includes(model)) throw new InputError('command line', `--model is '${model ?? ''}', expected one of ${CLASSIC_MODELS.join(', ')}`);
@@ -145,8 +152,13 @@ export const command: Command = {
     if (values.json) {
       const { assignment, ...rest } = r;
       const out = { ...rest, source, assignment: assignment ? Array.from(assignment, (j) => (j < 0 ? null : cm.siteIds?.[j] ?? j)) : undefined, clientIds: cm.clientIds, model_text: shown };
-      process.stdout.write(`${JSON.stringify(out, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2)}\n`);
-    } else process.stdout.write(`${summary(r, source)}\n`);
+      // no NaN or Infinity in what is written: a missing number is null
+      process.stdout.write(`${JSON.stringify(out, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`);
+    } else process.stdout.write(`${summary(r, source, lang)}\n`);
+    if (r.status === 'infeasible' || r.status === 'error') {
+      progress(`locate: ${r.status === 'infeasible' ? 'no solution meets the constraints (proven infeasible)' : 'no solution found'}`);
+      return EXIT_FAILURE;
+    }
     return EXIT_OK;
   },
 };

@@ -6,7 +6,8 @@
  *
  * Honesty rules: `status` is 'optimal' only when optimality was proved (by HiGHS, or because a valid
  * bound meets the objective); `bound` is always valid (>= the optimum for maximisation, <= for
- * minimisation); `gap` = |bound - objective| / |bound| (0 when both are 0).
+ * minimisation); `gap` = |bound - objective| / |bound| (0 when both are 0), null when it is undefined (no
+ * solution, or a bound of 0 under a positive objective), so that nothing written holds NaN or Infinity.
  */
 export type LocateModel = 'mclp' | 'lscp' | 'pmedian' | 'pcenter' | 'coverage';
 /** The solvers every model accepts (`--solver` of locate, optimize, run and batches). */
@@ -24,8 +25,8 @@ export interface LocateResult {
   objective: number;
   /** A valid bound on the optimum: upper for 'max', lower for 'min'. */
   bound: number;
-  /** Relative gap between objective and bound, honestly computed; Infinity when no solution. */
-  gap: number;
+  /** Relative gap between objective and bound (0-1), honestly computed; null when no solution or undefined. */
+  gap: number | null;
   /** Chosen option (site) indices, ascending. */
   selected: number[];
   /** Chosen site ids, parallel to `selected`, when the input had ids. */
@@ -86,6 +87,10 @@ export interface ResultParts
   t0: number;
 }
 
+const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
+/** Notes print numbers as they come; a missing one (NaN, ±Infinity) reads 'none'. */
+const noneForNonFinite = (note: string): string => note.replace(/-?\bInfinity\b|\bNaN\b/g, 'none');
+
 /** Build the LocateResult: sorted selection and its ids, the bound and gap of the status, covered share, total time. */
 export function makeResult(p: ResultParts): LocateResult {
   p.timings.total = performance.now() - p.t0;
@@ -99,7 +104,7 @@ export function makeResult(p: ResultParts): LocateResult {
     status: p.status,
     objective: p.objective,
     bound: optimal ? p.objective : p.bound, // proven: the bound meets the objective (within < 1 for integral weights)
-    gap: optimal ? 0 : relativeGap(p.objective, p.bound, p.sense),
+    gap: optimal ? 0 : finiteOrNull(relativeGap(p.objective, p.bound, p.sense)),
     selected,
     selectedIds: p.optionIds ? selected.map((k) => p.optionIds![k]) : undefined,
     assignment: p.assignment,
@@ -108,7 +113,7 @@ export function makeResult(p: ResultParts): LocateResult {
     coveredPercent: p.coveredWeight === undefined ? 100 : p.totalWeight > 0 ? (100 * covered) / p.totalWeight : 100,
     ...(p.uncoverableWeight !== undefined && { uncoverableWeight: p.uncoverableWeight }),
     timings: p.timings,
-    notes: p.notes,
+    notes: p.notes.map(noneForNonFinite),
     seed: p.seed,
   };
 }

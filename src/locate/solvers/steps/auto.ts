@@ -15,7 +15,10 @@ const PROBE_MIN_OPTIONS = 40;
 
 export async function runAuto(s: SolveState): Promise<void> {
   const { inst, opts, t0, timeLimit } = s;
-  await runLocal(s, timeLimit * 200, opts.kicks ?? 100);
+  let feasible = 0;
+  for (const sel of opts.initial ?? []) if (s.offerQuietly(sel)) feasible++;
+  if (feasible > 0) s.notes.push(`auto: started from the best of ${feasible} given feasible selections (${s.incumbent!.objective}), no local search`);
+  else await runLocal(s, timeLimit * 200, opts.kicks ?? 100);
   if (s.boundMeetsIncumbent()) {
     s.notes.push('auto: the incumbent meets the simple bound (every coverable unit covered, or the p largest options disjoint)');
     return;

@@ -30,6 +30,12 @@ export interface CoverageSolveOptions {
   probe?: boolean;
   /** The job's worker pool (else the solver makes and destroys its own where it needs one). */
   pool?: Pool;
+  /**
+   * auto: selections known beforehand (e.g. the optimum of a tighter model and its one-option
+   * extensions, when re-solving with a relaxed limit); the best feasible one becomes the first
+   * incumbent and replaces the local search. Infeasible ones are skipped.
+   */
+  initial?: number[][];
 }
 
 export interface Incumbent {
@@ -83,6 +89,15 @@ export class SolveState {
     }
     const objective = objectiveWeight(this.inst, mask);
     if (!this.incumbent || objective > this.incumbent.objective) this.incumbent = { selection: [...selection].sort((a, b) => a - b), objective };
+  }
+
+  /** Keep a selection when it is feasible and better than the incumbent, silently; whether it was feasible. */
+  offerQuietly(selection: number[]): boolean {
+    const mask = selectionToMask(this.inst.nOptions, selection);
+    if (violations(this.inst, mask).length > 0) return false;
+    const objective = objectiveWeight(this.inst, mask);
+    if (!this.incumbent || objective > this.incumbent.objective) this.incumbent = { selection: [...selection].sort((a, b) => a - b), objective };
+    return true;
   }
 
   /** Lower the bound to b when b is tighter. */
