@@ -51,6 +51,21 @@ export function finishedAndPending(spec: BatchSpec, outDir: string, resume: bool
 }
 
 /** runs.csv from the finished runs, in batch order (atomic, spreadsheet-safe). */
+/**
+ * Open a batch's output folder for a start or a resume: remove half-finished runs (and, unless
+ * resuming, earlier runs), then say which runs are finished and which are left. `pendingWord` names
+ * what is left in the resume line ('to run', 'to collect or run').
+ */
+export function openRunsFolder(spec: BatchSpec, outDir: string, resume: boolean, log: ((m: string) => void) | null, pendingWord: string): { rows: Map<string, RunRow>; pending: BatchSpec['runs']; skipped: number } {
+  fs.mkdirSync(outDir, { recursive: true });
+  const cleaned = cleanHalfFinished(outDir);
+  if (!resume) removeEarlierRuns(outDir);
+  const { rows, pending } = finishedAndPending(spec, outDir, resume);
+  const skipped = rows.size;
+  if (log && (skipped > 0 || cleaned > 0)) log(`resume: ${skipped} finished runs kept, ${cleaned} half-finished removed, ${pending.length} ${pendingWord}`);
+  return { rows, pending, skipped };
+}
+
 export function writeRunsCsv(outDir: string, spec: BatchSpec, rows: Map<string, RunRow>): void {
   const ordered = spec.runs.flatMap((r) => (rows.has(r.id) ? [rows.get(r.id)!] : []));
   const cols = header(ordered);

@@ -6,11 +6,10 @@
  * (temporary folders) are removed and redone. A run that throws, or whose worker dies, becomes a
  * 'failed' row and the batch goes on. The same runs on a Redis queue: src/queue/coordinator.ts.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { ProgressBar } from '../batch/progress.ts';
 import { failedRow, type RunRow } from '../batch/row.ts';
-import { cleanHalfFinished, finishedAndPending, removeEarlierRuns, runsCsvWriter } from '../batch/runsFolder.ts';
+import { openRunsFolder, runsCsvWriter } from '../batch/runsFolder.ts';
 import type { BatchSpec } from '../batch/spec.ts';
 import { batchTask, type BatchTaskResult } from '../batch/task.ts';
 import { createPool, runTask } from '../parallel/pool.ts';
@@ -36,12 +35,7 @@ export interface BatchOutcome {
 export async function runBatch(spec: BatchSpec, opts: BatchOptions): Promise<BatchOutcome> {
   const t0 = performance.now();
   const outDir = path.resolve(opts.outDir);
-  fs.mkdirSync(outDir, { recursive: true });
-  const cleaned = cleanHalfFinished(outDir);
-  if (!opts.resume) removeEarlierRuns(outDir);
-  const { rows, pending } = finishedAndPending(spec, outDir, opts.resume);
-  const skipped = rows.size;
-  if (opts.progress !== false && (skipped > 0 || cleaned > 0)) process.stderr.write(`resume: ${skipped} finished runs kept, ${cleaned} half-finished removed, ${pending.length} to run\n`);
+  const { rows, pending, skipped } = openRunsFolder(spec, outDir, opts.resume, opts.progress !== false ? (m) => process.stderr.write(`${m}\n`) : null, 'to run');
 
   let failed = 0;
   if (pending.length > 0) {

@@ -10,10 +10,9 @@
  */
 import { AGE_BANDS, N_AGE_BANDS, type AgeBand } from '../core/ageBands.ts';
 import { isWithin } from '../coverage/rule.ts';
-import type { LocateResult, SolverName } from '../locate/model/result.ts';
+import type { LocateResult } from '../locate/model/result.ts';
 import { sitingCoverage, type SitingInput } from '../locate/siting.ts';
-import { solveCoverage } from '../locate/solvers/solveCoverage.ts';
-import type { Pool } from '../parallel/pool.ts';
+import { solveCoverage, type CoverageSolveOptions } from '../locate/solvers/solveCoverage.ts';
 import type { ConstraintUse, ConversionMargin, PlanExplanation, UncoveredService } from '../plan/explanation.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { SparseDistanceMatrix } from '../travel/matrix.ts';
@@ -23,15 +22,10 @@ import type { SitingModel } from './sitingModel.ts';
 /** The cost step of the max_cost shadow value, CNY. */
 export const COST_STEP = 100_000;
 
-export interface ExplainOptions {
+/** The re-solves use the plan's own solver settings. */
+export interface ExplainOptions extends Pick<CoverageSolveOptions, 'solver' | 'timeLimit' | 'threads' | 'seed' | 'starts' | 'pool'> {
   /** Re-solve with relaxed limits to measure shadow values (default false: they are null). */
   reSolve?: boolean;
-  solver?: SolverName;
-  timeLimit?: number;
-  threads?: number;
-  seed?: number;
-  starts?: number;
-  pool?: Pool;
 }
 
 const r2 = (x: number) => Math.round(x * 100) / 100;

@@ -13,13 +13,12 @@
  *   the folder deleted), run it again;
  * - failed: run it again, as the local batch redoes failed runs on --resume.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { Queue, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { ProgressBar } from '../batch/progress.ts';
 import { failedRow, type RunRow } from '../batch/row.ts';
-import { cleanHalfFinished, finishedAndPending, readFinished, removeEarlierRuns, runsCsvWriter } from '../batch/runsFolder.ts';
+import { cleanHalfFinished, openRunsFolder, readFinished, runsCsvWriter } from '../batch/runsFolder.ts';
 import type { BatchSpec, RunSpec } from '../batch/spec.ts';
 import { withOutputDir } from '../io/atomic.ts';
 import type { TripsFormat } from '../simulate/output.ts';
@@ -62,12 +61,7 @@ export async function runQueuedBatch(spec: BatchSpec, opts: QueuedBatchOptions):
   const t0 = performance.now();
   const log = opts.log ?? ((m: string) => process.stderr.write(`${m}\n`));
   const outDir = path.resolve(opts.outDir);
-  fs.mkdirSync(outDir, { recursive: true });
-  const cleaned = cleanHalfFinished(outDir);
-  if (!opts.resume) removeEarlierRuns(outDir);
-  const { rows, pending } = finishedAndPending(spec, outDir, opts.resume);
-  const skipped = rows.size;
-  if (opts.progress !== false && (skipped > 0 || cleaned > 0)) log(`resume: ${skipped} finished runs kept, ${cleaned} half-finished removed, ${pending.length} to collect or run`);
+  const { rows, pending, skipped } = openRunsFolder(spec, outDir, opts.resume, opts.progress !== false ? log : null, 'to collect or run');
   const trips = opts.trips ?? 'none';
   const hash = specHash(spec, trips);
   const token = outToken(outDir);
