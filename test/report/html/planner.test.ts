@@ -79,6 +79,8 @@ describe.skipIf(!CHROMIUM)(CHROMIUM ? 'the report for a planner' : `the report f
     const zoom = () => page.evaluate('quarterhourReport.map.getZoom()') as Promise<number>;
     const before = await zoom();
     await page.click('#plan-table-1 tr:nth-child(3)');
+    // Leaflet animates the zoom: wait for it to land (at most 5 s) before reading it
+    await page.waitForFunction((b) => (globalThis as unknown as { quarterhourReport: { map: { getZoom(): number } } }).quarterhourReport.map.getZoom() > b, before, { timeout: 5000 }).catch(() => undefined);
     expect(await zoom()).toBeGreaterThan(before);
     const centre = (await page.evaluate('quarterhourReport.map.getCenter()')) as { lat: number; lng: number };
     // S1 is at (0.0053959, 0.001)
