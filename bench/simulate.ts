@@ -111,7 +111,7 @@ async function main(): Promise<void> {
   const warm = await timed('model, 2 threads, warm pool', () => simulate(sc, matrix, { ...base, threads: 2, pool }));
   rows.push(warm.row);
   const cap = await timed('model + capacities, 2 threads, warm pool', () => simulate(sc, matrix, { threads: 2, pool }), '', 1);
-  cap.row.note = `${cap.result.capacity.iterations} shadow-price passes (loads only) + 1 full pass; 1 run`;
+  cap.row.note = `capacity loop: ${cap.result.capacity.iterations} passes (${cap.result.capacity.stopped}; the first a whole pass, the others re-choices), ${cap.result.capacity.blocksResimulated} blocks simulated again; 1 run`;
   rows.push(cap.row);
   const logit = await timed('logit choice, 2 threads, warm pool', () => simulate(sc, matrix, { ...base, threads: 2, pool, choice: 'logit' }));
   rows.push(logit.row);

@@ -53,10 +53,10 @@ export function capacityWarnings(state: 'today' | 'with the plan', c: CapacityRe
   const ratio = (r: number) => (r + 1).toFixed(1);
   if (lang === 'zh') {
     const worst = (c.worstSites ?? []).map((w) => `${w.id}（${w.services.map((s) => serviceName('zh', s, s)).join('+')}：每日 ${Math.round(w.load)} 次，容量 ${w.capacity}，${ratio(w.overloadRatio)} 倍）`);
-    return [`容量（${state === 'today' ? '现状' : '实施方案后'}）：影子价格迭代 ${c.iterations} 轮后仍未收敛；${c.overloadedSites} 处设施超出容量，合计每日超出 ${Math.round(c.overloadTrips)} 次（最大超载比 ${+c.maxOverloadRatio.toFixed(2)}，即负荷为容量的 ${ratio(c.maxOverloadRatio)} 倍）。最严重：${worst.join('，')}。前往这些设施的出行仍计为已服务，其可达性被高估。`];
+    return [`容量（${state === 'today' ? '现状' : '实施方案后'}）：影子价格迭代 ${c.iterations} 轮后仍未收敛；${c.overloadedSites} 处设施超出容量，合计每日超出 ${Math.round(c.overloadTrips)} 次（最大超载比 ${+c.maxOverloadRatio.toFixed(2)}，即负荷为容量的 ${ratio(c.maxOverloadRatio)} 倍）。最严重：${worst.join('，')}。前往这些设施的出行仍计为已服务，其可达性被高估。${c.stopped === 'pass limit' ? '迭代已达上限。' : c.stopped === 'stagnated' ? '迭代已不再改善（停滞），故停止。' : ''}`];
   }
   const worst = (c.worstSites ?? []).map((w) => `${w.id} (${w.services.join('+')}: ${Math.round(w.load)} trips/day for a capacity of ${w.capacity}, ${ratio(w.overloadRatio)}x)`);
   return [
-    `capacity ${state}: the shadow prices did not converge after ${c.iterations} passes; ${c.overloadedSites} site${c.overloadedSites === 1 ? ' stays' : 's stay'} over capacity by ${Math.round(c.overloadTrips)} trips/day in all (max overload ratio ${+c.maxOverloadRatio.toFixed(2)}: load ${ratio(c.maxOverloadRatio)}x capacity). Worst: ${worst.join(', ')}. Trips to them are counted as served; their access is overstated.`,
+    `capacity ${state}: the shadow prices did not converge after ${c.iterations} passes; ${c.overloadedSites} site${c.overloadedSites === 1 ? ' stays' : 's stay'} over capacity by ${Math.round(c.overloadTrips)} trips/day in all (max overload ratio ${+c.maxOverloadRatio.toFixed(2)}: load ${ratio(c.maxOverloadRatio)}x capacity). Worst: ${worst.join(', ')}. Trips to them are counted as served; their access is overstated.${c.stopped === 'pass limit' ? ' The loop stopped at its pass limit.' : c.stopped === 'stagnated' ? ' The loop stopped because it no longer improved (stagnated).' : ''}`,
   ];
 }

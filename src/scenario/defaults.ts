@@ -11,7 +11,8 @@ export const DEFAULTS_DIR = fileURLToPath(new URL('./defaults/', import.meta.url
 
 export type DefaultTable = 'services' | 'speeds' | 'trip_rates' | 'time_profiles';
 
-export async function readDefaultTable(name: DefaultTable): Promise<RawTable> {
+/** A default table; 'capacities' holds the capacity norms (capacity.ts), which scenarios do not carry. */
+export async function readDefaultTable(name: DefaultTable | 'capacities'): Promise<RawTable> {
   return tableFromCsv(await readCsv(`${DEFAULTS_DIR}${name}.csv`));
 }
 

@@ -3,11 +3,13 @@
  * housing blocks (old estates in the west with 25–35% aged 60+, new estates in the east with young
  * families), existing facilities with visible gaps, and idle spaces of varied kinds and sizes. The
  * default (~60,000 residents on ~3 x 3 km) is the embedded default scenario; larger sizes are for
- * benchmarks. The same options always give the same scenario.
+ * benchmarks (`blocks` sets the number of housing blocks, default one per 400 residents). Facilities'
+ * capacities follow the demand generated (capacity.ts). The same options always give the same scenario.
  */
 import seedrandom from 'seedrandom';
 import { N_AGE_BANDS } from '../core/ageBands.ts';
 import { localProjection } from '../network/geo.ts';
+import { CAPACITY_SPREAD, facilityCapacities, readCapacityNorms } from './capacity.ts';
 import { defaultCatalogue } from './defaults.ts';
 import { DEFAULT_DETOUR_FACTOR } from './meta.ts';
 import type { Blocks, Candidates, Facilities, Scenario, ServiceDef } from './types.ts';
@@ -16,6 +18,8 @@ export interface GenerateOptions {
   residents: number;
   seed: number;
   name?: string;
+  /** Housing blocks (default: about one per 400 residents); at most one per resident. */
+  blocks?: number;
   /** Centre of the study area (default: Hangzhou, Gongshu district). */
   centre?: [number, number];
 }
@@ -88,15 +92,15 @@ export async function generateCity(opts: GenerateOptions): Promise<Scenario> {
   const mpd = metresPerDegree(lat0);
   const toLonLat = (x: number, y: number): [number, number] => [round6(lon0 + (x - side / 2) / mpd.lon), round6(lat0 + (y - side / 2) / mpd.lat)];
 
-  const blocks = makeBlocks(opts.residents, side, rng, toLonLat);
+  const blocks = makeBlocks(opts.residents, opts.blocks ?? defaultBlockCount(opts.residents), side, rng, toLonLat);
   const isOld = blocks.tags.map((t) => t === 'old estate');
-  const facilities = makeFacilities(blocks, isOld, services, rng);
+  const { facilities, spread } = makeFacilities(blocks, isOld, services, rng);
   const candidates = makeCandidates(blocks, services, rng);
   const totalCost = 12 * 300000;
   // Small districts keep enough budget for their minimum counts (an elder canteen and a repair kiosk at
   // up to 1.4x cost: 882,000 元), so that every generated scenario has a feasible plan.
   const MIN_BUDGET_CNY = 2_000_000;
-  return {
+  const sc: Scenario = {
     name: opts.name ?? 'generated',
     description: `Synthetic sub-district (seed ${opts.seed}): ${blocks.count} housing blocks, ${opts.residents} residents on ${(side / 1000).toFixed(1)} x ${(side / 1000).toFixed(1)} km; old estates in the west, new estates in the east.`,
     source: '',
@@ -115,17 +119,27 @@ export async function generateCity(opts: GenerateOptions): Promise<Scenario> {
       equity: {},
     },
   };
+  // Capacities consistent with the demand just generated (capacity.ts, defaults/capacities.csv).
+  facilities.capacity = facilityCapacities(sc, await readCapacityNorms(services), spread);
+  return sc;
+}
+
+/** The number of housing blocks when none is asked for: about one per 400 residents. */
+export function defaultBlockCount(residents: number): number {
+  return Math.max(1, Math.round(residents / RESIDENTS_PER_BLOCK));
 }
 
 /** Housing blocks on a jittered grid, grouped into estates of 2x2..3x3 blocks sharing a name and a tag. */
-function makeBlocks(residents: number, side: number, rng: Rng, toLonLat: (x: number, y: number) => [number, number]): Blocks {
-  const n = Math.max(1, Math.round(residents / RESIDENTS_PER_BLOCK));
+function makeBlocks(residents: number, blockCount: number, side: number, rng: Rng, toLonLat: (x: number, y: number) => [number, number]): Blocks {
+  if (!Number.isInteger(blockCount) || blockCount < 1 || blockCount > residents) throw new RangeError(`generate: blocks is ${blockCount}, expected an integer from 1 to the residents (${residents})`);
+  const n = blockCount;
   const cols = Math.ceil(Math.sqrt(n));
   const rows = Math.ceil(n / cols);
   const cell = side / cols;
   const estate = 3; // estates are 3x3 grid cells
   const b: Blocks = { count: n, ids: [], names: [], tags: [], lon: new Float64Array(n), lat: new Float64Array(n), population: new Int32Array(n), ageShares: new Float64Array(n * N_AGE_BANDS), polygons: [] };
   const estateOld = new Map<string, boolean>();
+  const estateIndex = new Map<string, number>(); // insertion order of estateOld's keys
   const weights = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const r = Math.floor(i / cols);
@@ -134,9 +148,12 @@ function makeBlocks(residents: number, side: number, rng: Rng, toLonLat: (x: num
     const y = ((r + 0.5) * side) / rows + uniform(rng, -0.3, 0.3) * cell;
     [b.lon[i], b.lat[i]] = toLonLat(x, y);
     const key = `${Math.floor(r / estate)}:${Math.floor(c / estate)}`;
-    if (!estateOld.has(key)) estateOld.set(key, rng() < 0.85 - (0.7 * x) / side); // old estates mostly in the west
+    if (!estateOld.has(key)) {
+      estateOld.set(key, rng() < 0.85 - (0.7 * x) / side); // old estates mostly in the west
+      estateIndex.set(key, estateIndex.size);
+    }
     const old = estateOld.get(key)!;
-    const ek = [...estateOld.keys()].indexOf(key);
+    const ek = estateIndex.get(key)!;
     const name = `${ESTATE_NAMES[ek % ESTATE_NAMES.length]} ${old ? 'New Village' : 'Garden'}${ek >= ESTATE_NAMES.length ? ` ${Math.floor(ek / ESTATE_NAMES.length) + 1}` : ''}`;
     b.ids.push(`B${String(i + 1).padStart(4, '0')}`);
     b.names.push(`${name}, block ${(r % estate) * estate + (c % estate) + 1}`);
@@ -186,7 +203,8 @@ function jitterNear(blocks: Blocks, i: number, rng: Rng, metres: number): [numbe
   return [round6(blocks.lon[i] + uniform(rng, -metres, metres) / mpd.lon), round6(blocks.lat[i] + uniform(rng, -metres, metres) / mpd.lat)];
 }
 
-function makeFacilities(blocks: Blocks, isOld: boolean[], services: ServiceDef[], rng: Rng): Facilities {
+/** Facilities (capacities left at 0: facilityCapacities sets them) and each one's capacity spread draw. */
+function makeFacilities(blocks: Blocks, isOld: boolean[], services: ServiceDef[], rng: Rng): { facilities: Facilities; spread: number[] } {
   const oldPop = blocks.population.map((p, i) => (isOld[i] ? p : 0));
   const newPop = blocks.population.map((p, i) => (isOld[i] ? 0 : p));
   const cumOld = cumulative(oldPop);
@@ -197,7 +215,7 @@ function makeFacilities(blocks: Blocks, isOld: boolean[], services: ServiceDef[]
   const names: string[] = [];
   const lon: number[] = [];
   const lat: number[] = [];
-  const cap: number[] = [];
+  const spread: number[] = [];
   const svc: number[][] = [];
   services.forEach((s, k) => {
     const [dOld, dNew] = FACILITY_DENSITY[s.id] ?? [1, 1];
@@ -212,7 +230,7 @@ function makeFacilities(blocks: Blocks, isOld: boolean[], services: ServiceDef[]
         names.push(`${s.name} (${blocks.names[i].split(',')[0]})`);
         lon.push(x);
         lat.push(y);
-        cap.push(Number.isNaN(s.capacity) ? NaN : Math.round(s.capacity * uniform(rng, 0.7, 1.3)));
+        spread.push(uniform(rng, 1 - CAPACITY_SPREAD, 1 + CAPACITY_SPREAD)); // one draw per facility, as before capacities followed demand
         // a grocery sometimes also runs a parcel point
         svc.push(s.id === 'grocery' && rng() < 0.3 && services.some((t) => t.id === 'parcel') ? [k, services.findIndex((t) => t.id === 'parcel')].sort((a, b) => a - b) : [k]);
       }
@@ -221,7 +239,7 @@ function makeFacilities(blocks: Blocks, isOld: boolean[], services: ServiceDef[]
   const n = ids.length;
   const offsets = new Int32Array(n + 1);
   svc.forEach((l, i) => (offsets[i + 1] = offsets[i] + l.length));
-  return { count: n, ids, names, lon: Float64Array.from(lon), lat: Float64Array.from(lat), capacity: Float64Array.from(cap), serviceOffsets: offsets, serviceIndex: Int32Array.from(svc.flat()) };
+  return { facilities: { count: n, ids, names, lon: Float64Array.from(lon), lat: Float64Array.from(lat), capacity: new Float64Array(n), serviceOffsets: offsets, serviceIndex: Int32Array.from(svc.flat()) }, spread };
 }
 
 function makeCandidates(blocks: Blocks, services: ServiceDef[], rng: Rng): Candidates {

@@ -24,7 +24,7 @@ export class DestinationChoice {
   constructor(ctx: SimulateStatic, prices: Float64Array | null) {
     this.logit = ctx.choice === 'logit';
     this.beta = ctx.betaPerMin;
-    this.prices = prices && prices.some((p) => p !== 0) ? prices : null;
+    this.prices = anyPrice(prices) ? prices : null;
   }
 
   /** Choose the site of every trip of the block; resident r walks at speedMps[from + r]. */
@@ -50,6 +50,13 @@ export class DestinationChoice {
   }
 }
 
+/** True when some shadow price is not 0 (with none, the nearest site is chosen by metres). */
+export function anyPrice(prices: Float64Array | null): prices is Float64Array {
+  if (!prices) return false;
+  for (let j = 0; j < prices.length; j++) if (prices[j] !== 0) return true;
+  return false;
+}
+
 /** Nearest choice without prices: the nearest site (choiceSets.ts). */
 function chooseNearest(bt: BlockTrips, cs: ChoiceSets, speedMps: Float32Array, from: number): void {
   const { count, who, service, site, metres, minutes } = bt;
@@ -64,29 +71,35 @@ function chooseCheapest(bt: BlockTrips, cs: ChoiceSets, speedMps: Float32Array, 
   for (let t = 0; t < count; t++) {
     const speed = speedMps[from + who[t]];
     const s = service[t];
-    let best = -1;
-    let bestMetres = Infinity;
-    let cbest = Infinity;
-    const end = offsets[s + 1];
-    for (let q = offsets[s]; q < end; q++) {
-      const c = walkMinutes(csMetres[q], speed) + prices[csSite[q]];
-      if (c < cbest) {
-        cbest = c;
-        best = csSite[q];
-        bestMetres = csMetres[q];
-      }
-    }
+    const q = cheapestPosition(csSite, csMetres, offsets[s], offsets[s + 1], speed, prices);
+    const best = q >= 0 ? csSite[q] : -1;
+    const bestMetres = q >= 0 ? csMetres[q] : Infinity;
     site[t] = best;
     metres[t] = bestMetres;
     minutes[t] = best >= 0 ? Math.fround(walkMinutes(bestMetres, speed)) : NaN;
   }
 }
 
+/** The position in q0 .. q1 of the site of least walking minutes + price (ties: the first); -1 when empty. The capacity re-choice (rechoice.ts) calls it too. */
+export function cheapestPosition(csSite: Int32Array, csMetres: Float64Array, q0: number, q1: number, speed: number, prices: Float64Array): number {
+  let best = -1;
+  let cbest = Infinity;
+  for (let q = q0; q < q1; q++) {
+    const c = walkMinutes(csMetres[q], speed) + prices[csSite[q]];
+    if (c < cbest) {
+      cbest = c;
+      best = q;
+    }
+  }
+  return best;
+}
+
 /**
  * Which of the n sites from choice-set position q0 the uniform draw u picks, with probabilities
- * proportional to exp(beta x cost) (costs relative to the least, for numerical safety).
+ * proportional to exp(beta x cost) (costs relative to the least, for numerical safety). The capacity
+ * re-choice (rechoice.ts) calls it too.
  */
-function logitDraw(weights: Float64Array, csSite: Int32Array, csMetres: Float64Array, q0: number, n: number, speed: number, prices: Float64Array | null, beta: number, u: number): number {
+export function logitDraw(weights: Float64Array, csSite: Int32Array, csMetres: Float64Array, q0: number, n: number, speed: number, prices: Float64Array | null, beta: number, u: number): number {
   let cmin = Infinity;
   for (let q = 0; q < n; q++) {
     const c = walkMinutes(csMetres[q0 + q], speed) + (prices ? prices[csSite[q0 + q]] : 0);

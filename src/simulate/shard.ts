@@ -9,7 +9,8 @@
  *   4. choose each trip's destination (destination.ts);
  *   5. order each resident's trips and re-time the tours (tour.ts);
  *   6. count the residents and whether they pass F15, tally the trips and record them in the trip
- *      table (record.ts).
+ *      table (record.ts);
+ *   7. when asked, keep what the capacity re-choice needs of each trip (choiceInputs.ts).
  *
  * All random draws of a block come from the block's own stream (rng.ts), in a fixed order: its
  * residents (2 draws each), then resident by resident their trips (blockTrips.ts). Steps 4 to 6 draw
@@ -18,6 +19,7 @@
 import { N_AGE_BANDS } from '../core/ageBands.ts';
 import { activityTables } from './activities.ts';
 import { BlockTrips, drawTrips } from './blockTrips.ts';
+import { ChoiceInputBuffer } from './choiceInputs.ts';
 import { ChoiceSets } from './choiceSets.ts';
 import { allocResidents, TripBuffer, type ResidentColumns, type TripColumns } from './columns.ts';
 import { DestinationChoice } from './destination.ts';
@@ -42,6 +44,7 @@ export function simulateShard(task: SimulateShardTask, shared: boolean): Simulat
   const choiceSets = new ChoiceSets(ctx.nServices);
   const choice = new DestinationChoice(ctx, task.prices);
   const trips = new BlockTrips();
+  const exported = task.exportChoices ? new ChoiceInputBuffer(nb, ctx.nServices, Math.ceil(totalResidents * mostTripsPerResident(ctx) * 1.05) + 64, choice.logit, shared) : null;
   const counts = new Int32Array(N_AGE_BANDS);
   let draws = 0;
   let nTrips = 0;
@@ -57,12 +60,13 @@ export function simulateShard(task: SimulateShardTask, shared: boolean): Simulat
     trips.startBlock(pop);
     draws += drawTrips(trips, tables, residents.ageBand, from, choice.logit, ctx.chainProbability, rng);
     choice.chooseAll(trips, choiceSets, residents.speedMps, from);
+    exported?.addBlock(trips, i, residents.speedMps, from);
     orderTours(trips, ctx, residents.speedMps, from);
     recordBlock(trips, { block, local: i, residents, from, firstResident, basicMetres: choiceSets.farthestNearest(ctx.basic) }, rec);
     nTrips += trips.count;
     at += pop;
   }
-  return shardResult(task, totalResidents, nTrips, draws, keepResidents ? residents : null, rows ? rows.columns() : null, tallies);
+  return { ...shardResult(task, totalResidents, nTrips, draws, keepResidents ? residents : null, rows ? rows.columns() : null, tallies), choices: exported ? exported.inputs() : null };
 }
 
 /** The most trips a day a resident of any band is expected to make (sizes the trip table). */
@@ -104,5 +108,6 @@ function shardResult(task: SimulateShardTask, residents: number, trips: number, 
     minutesBBS: t.minutes,
     residentsBB: t.residents,
     f15BB: t.f15,
+    choices: null,
   };
 }

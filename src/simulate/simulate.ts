@@ -8,14 +8,16 @@
  * SharedArrayBuffers (no copies, no JSON).
  *
  * Capacities: when sites offering services have finite capacities (and options.capacity is not false),
- * shadow prices (minutes of walking added to a site's cost) are iterated: after pass k,
- * price_j <- max(0, price_j + step / sqrt(k) x (load_j / capacity_j - 1)), until every load is within
- * capacity x (1 + tolerance) or maxIterations passes. Each pass re-simulates with the same random
- * numbers; the result is the last pass, with its iterations and remaining overload reported.
+ * shadow prices (minutes of walking added to a site's cost) are iterated (capacityLoop.ts: damped,
+ * stopping when converged, stagnated or at the pass limit; the best pass is kept). The first pass is
+ * the whole simulation, which also keeps each trip's service, speed and logit draw; the loop's passes
+ * then only choose destinations again from those (rechoice.ts: the same loads as a whole pass, without
+ * synthesising residents or drawing trips). When the kept prices are not all 0, the day is simulated
+ * once more with them.
  */
 import type { Piscina } from 'piscina';
 import { N_AGE_BANDS } from '../core/ageBands.ts';
-import { pack, unpack } from '../core/buffers.ts';
+import { pack, sharedArray, unpack } from '../core/buffers.ts';
 import { createPool, runTask } from '../parallel/pool.ts';
 import { EMPTY_PLAN } from '../plan/types.ts';
 import { validatePlan } from '../plan/validate.ts';
@@ -24,7 +26,11 @@ import type { SparseDistanceMatrix } from '../travel/matrix.ts';
 import { isCapacitated, siteCatalogue, type SiteCatalogue } from '../travel/sites.ts';
 import type { ResidentColumns, TripColumns } from './columns.ts';
 import type { SimulateShardResult, SimulateShardTask, SimulateStatic } from './task.ts';
+import { capacityLoop, type CapacityLoopResult } from './capacityLoop.ts';
+import { mergeChoiceInputs, type ChoiceInputs } from './choiceInputs.ts';
 import { allocResidents, allocTrips, copyResidents, copyTrips } from './columns.ts';
+import { anyPrice } from './destination.ts';
+import { changedBlocks, rechoiceGroups, rechoiceLoads, type RechoiceGroups, type RechoiceTask } from './rechoice.ts';
 import { computeMetrics } from './metrics.ts';
 import { siteLegMatrix, type LegMatrix } from './tourLegs.ts';
 import type { CapacityReport, ResolvedSimulateOptions, SimulateOptions, SimulationResult, Tallies } from './types.ts';
@@ -44,6 +50,9 @@ export function resolveOptions(scenario: Scenario, o: SimulateOptions): Resolved
   checkOption(o.dwellMin === undefined || (Number.isFinite(o.dwellMin) && o.dwellMin >= 0), 'dwellMin', o.dwellMin, 'a number >= 0');
   checkOption(o.detourFactor === undefined || (Number.isFinite(o.detourFactor) && o.detourFactor >= 1), 'detourFactor', o.detourFactor, 'a number >= 1');
   checkOption(o.seed === undefined || Number.isFinite(o.seed), 'seed', o.seed, 'a finite number');
+  checkOption(o.tolerance === undefined || (Number.isFinite(o.tolerance) && o.tolerance >= 0), 'tolerance', o.tolerance, 'a number >= 0');
+  checkOption(o.priceStepMin === undefined || (Number.isFinite(o.priceStepMin) && o.priceStepMin > 0), 'priceStepMin', o.priceStepMin, 'a number > 0');
+  checkOption(o.stagnationTolerance === undefined || (Number.isFinite(o.stagnationTolerance) && o.stagnationTolerance >= 0 && o.stagnationTolerance < 1), 'stagnationTolerance', o.stagnationTolerance, 'a number in [0, 1)');
   return {
     seed: o.seed ?? scenario.seed,
     choice: o.choice ?? 'nearest',
@@ -52,6 +61,8 @@ export function resolveOptions(scenario: Scenario, o: SimulateOptions): Resolved
     maxIterations: Math.max(1, o.maxIterations ?? 20),
     tolerance: o.tolerance ?? 0.02,
     priceStepMin: o.priceStepMin ?? 5,
+    stagnationPasses: Math.max(1, Math.floor(o.stagnationPasses ?? 3)),
+    stagnationTolerance: o.stagnationTolerance ?? 0.01,
     speedSpread: o.speedSpread ?? 0.1,
     dwellMin: o.dwellMin ?? 10,
     detourFactor: o.detourFactor ?? detour,
@@ -128,7 +139,7 @@ interface Pass {
   shards: SimulateShardResult[];
 }
 
-async function runPass(scenario: Scenario, ctx: SimulateStatic, shards: [number, number][], firstResident: Int32Array, prices: Float64Array | null, pool: Piscina | null, loadsOnly: boolean, keepResidents: boolean): Promise<Pass> {
+async function runPass(scenario: Scenario, ctx: SimulateStatic, shards: [number, number][], firstResident: Int32Array, prices: Float64Array | null, pool: Piscina | null, loadsOnly: boolean, keepResidents: boolean, exportChoices = false): Promise<Pass> {
   const { blocks } = scenario;
   const tasks: SimulateShardTask[] = shards.map(([b0, b1]) => ({
     kind: 'simulate-shard',
@@ -142,6 +153,7 @@ async function runPass(scenario: Scenario, ctx: SimulateStatic, shards: [number,
     prices,
     loadsOnly,
     keepResidents,
+    exportChoices,
   }));
   if (!pool) {
     const { simulateShard } = await import('./shard.ts');
@@ -218,13 +230,122 @@ function mergeColumns(pass: Pass, keepResidents: boolean): { trips: TripColumns;
   return { trips, residents };
 }
 
+/**
+ * The capacity loop's re-choice (rechoice.ts) on the trips the first pass kept, built on first use (a
+ * loop that converges at once never needs it): the loads under new prices, and the blocks whose trips
+ * may choose otherwise under them. On a pool, each pass is cut into one range of groups per thread
+ * (about equal trips), whose loads are added in range order (whole trips: exact in any order).
+ */
+function rechoice(scenario: Scenario, ctx: SimulateStatic, first: Pass, r: ResolvedSimulateOptions, pool: Piscina | null, threads: number): { loads: (prices: Float64Array) => Promise<Float64Array>; changed: (prices: Float64Array) => Uint8Array } {
+  let built: { inputs: ChoiceInputs; groups: RechoiceGroups; ranges: [number, number][] } | null = null;
+  const logit = r.choice === 'logit';
+  const beta = logit ? r.betaPerMin : null;
+  const parallel = pool !== null && threads > 1;
+  const build = () => {
+    if (!built) {
+      const inputs = mergeChoiceInputs(first.shards.map((sh) => ({ blockStart: sh.blockStart, inputs: sh.choices! })), scenario.blocks.count, scenario.services.length, logit, parallel);
+      let groups = rechoiceGroups(ctx, inputs, scenario.blocks.count);
+      if (parallel) groups = { ...groups, fixed: groups.fixed, setOffsets: sharedArray(groups.setOffsets), setSite: sharedArray(groups.setSite), setMetres: sharedArray(groups.setMetres), tripStart: sharedArray(groups.tripStart), tripCount: sharedArray(groups.tripCount), block: sharedArray(groups.block), nearest: sharedArray(groups.nearest) };
+      built = { inputs, groups, ranges: groupRanges(groups.tripCount, parallel ? threads : 1) };
+    }
+    return built;
+  };
+  return {
+    loads: async (prices) => {
+      const { inputs, groups, ranges } = build();
+      const parts = parallel
+        ? await Promise.all(ranges.map(([g0, g1]) => {
+            const task: RechoiceTask = { kind: 'simulate-rechoice', groups, inputs, prices, betaPerMin: beta, g0, g1 };
+            return runTask<Float64Array>(pool!, task);
+          }))
+        : [rechoiceLoads(groups, inputs, prices, beta, 0, groups.tripCount.length)];
+      const loads = Float64Array.from(groups.fixed);
+      for (const part of parts) for (let j = 0; j < loads.length; j++) loads[j] += part[j];
+      return loads;
+    },
+    changed: (prices) => changedBlocks(build().groups, build().inputs, prices, logit, scenario.blocks.count),
+  };
+}
+
+/** Consecutive ranges of groups with about equal trips, one per part. */
+function groupRanges(tripCount: Int32Array, parts: number): [number, number][] {
+  let total = 0;
+  for (const n of tripCount) total += n;
+  const ranges: [number, number][] = [];
+  let g0 = 0;
+  let acc = 0;
+  for (let g = 0; g < tripCount.length; g++) {
+    acc += tripCount[g];
+    if (ranges.length < parts - 1 && acc >= (total * (ranges.length + 1)) / parts) {
+      ranges.push([g0, g + 1]);
+      g0 = g + 1;
+    }
+  }
+  ranges.push([g0, tripCount.length]);
+  return ranges;
+}
+
+/** Runs of consecutive blocks flagged in `changed`, cut to about `target` residents each. */
+function changedRuns(changed: Uint8Array, population: Int32Array, target: number): [number, number][] {
+  const runs: [number, number][] = [];
+  let start = -1;
+  let acc = 0;
+  for (let b = 0; b <= changed.length; b++) {
+    if (b < changed.length && changed[b]) {
+      if (start < 0) start = b;
+      acc += population[b];
+      if (acc >= target) {
+        runs.push([start, b + 1]);
+        start = -1;
+        acc = 0;
+      }
+    } else if (start >= 0) {
+      runs.push([start, b]);
+      start = -1;
+      acc = 0;
+    }
+  }
+  return runs;
+}
+
+/**
+ * Put the blocks simulated again (under the loop's prices) in place of the first pass's: their
+ * tallies, and their trip rows (a block keeps its number of trips: no draw depends on the prices); the
+ * loads are then counted again from the trip table.
+ */
+function spliceBlocks(scenario: Scenario, merged: { tallies: Tallies; loads: Float64Array; trips: TripColumns }, again: Pass): void {
+  const nS = scenario.services.length;
+  const cells = N_AGE_BANDS * nS;
+  const { tallies, trips } = merged;
+  const rowStart = new Int32Array(scenario.blocks.count + 1);
+  for (let b = 0; b < scenario.blocks.count; b++) {
+    let n = 0;
+    for (let c = b * cells; c < (b + 1) * cells; c++) n += tallies.demand[c];
+    rowStart[b + 1] = rowStart[b] + n;
+  }
+  for (const sh of again.shards) {
+    const o = sh.blockStart * cells;
+    tallies.demand.set(sh.tripsBBS, o);
+    tallies.within.set(sh.withinBBS, o);
+    tallies.unserved.set(sh.unservedBBS, o);
+    tallies.minutesSum.set(sh.minutesBBS, o);
+    if (sh.trips !== rowStart[sh.blockEnd] - rowStart[sh.blockStart]) throw new Error(`simulate: blocks ${sh.blockStart}-${sh.blockEnd} made ${sh.trips} trips again, not ${rowStart[sh.blockEnd] - rowStart[sh.blockStart]}`);
+    copyTrips(sh.tripCols!, sh.trips, trips, rowStart[sh.blockStart]);
+  }
+  merged.loads.fill(0);
+  for (let t = 0; t < trips.count; t++) if (trips.site[t] >= 0) merged.loads[trips.site[t]]++;
+}
+
 /** How many of the most overloaded sites the capacity report names. */
 const WORST_SITES = 5;
 
-function overload(sites: SiteCatalogue, loads: Float64Array): { maxRatio: number; trips: number; count: number; worst: { j: number; ratio: number; load: number }[] } {
+function overload(sites: SiteCatalogue, loads: Float64Array): { maxRatio: number; trips: number; count: number; siteTrips: number; served: number; worst: { j: number; ratio: number; load: number }[] } {
   let maxRatio = 0;
   let trips = 0;
   let count = 0;
+  let siteTrips = 0;
+  let served = 0;
+  for (let j = 0; j < sites.count; j++) served += loads[j];
   const all: { j: number; ratio: number }[] = [];
   for (let j = 0; j < sites.count; j++) {
     if (!isCapacitated(sites, j)) continue;
@@ -233,12 +354,15 @@ function overload(sites: SiteCatalogue, loads: Float64Array): { maxRatio: number
     if (over > 0) {
       trips += over;
       count++;
-      maxRatio = Math.max(maxRatio, cap > 0 ? over / cap : Infinity);
-      all.push({ j, ratio: cap > 0 ? over / cap : Infinity });
+      siteTrips += loads[j];
+      // capacities are > 0 (the scenario readers require it); a ratio stays finite regardless
+      const ratio = over / Math.max(cap, 1e-9);
+      maxRatio = Math.max(maxRatio, ratio);
+      all.push({ j, ratio });
     }
   }
   const worst = all.sort((a, b) => b.ratio - a.ratio || a.j - b.j).slice(0, WORST_SITES);
-  return { maxRatio, trips, count, worst: worst.map((w) => ({ ...w, load: loads[w.j] })) };
+  return { maxRatio, trips, count, siteTrips, served, worst: worst.map((w) => ({ ...w, load: loads[w.j] })) };
 }
 
 /** Simulate one day of every resident of the scenario (see the file comment). */
@@ -262,47 +386,46 @@ export async function simulate(scenario: Scenario, matrix: SparseDistanceMatrix,
     total += pop[b];
   }
   firstResident[pop.length] = total;
-  // Capacity passes return only loads and tallies: fewer, larger shards keep their per-task cost low.
-  // The full pass returns the trip table: smaller shards balance it better. Results do not depend on either.
+  // Inline, shards of up to 50,000 residents; on a pool, smaller ones balance the threads better.
+  // Results do not depend on either.
   const shards = shardBlocks(pop, options.shardResidents ?? Math.max(2000, Math.min(50_000, Math.ceil(total / (threads * 4)))));
   const fullShards = options.shardResidents !== undefined || !pool ? shards : shardBlocks(pop, Math.max(2000, Math.min(12_500, Math.ceil(total / (threads * 8)))));
   const keepResidents = options.keepResidents ?? true;
 
   let capacitated = false;
   for (let j = 0; j < sites.count; j++) if (isCapacitated(sites, j)) capacitated = true;
-  const iterate = r.capacity && capacitated;
-  const prices = iterate ? new Float64Array(sites.count) : null;
+  const iterate = r.capacity && capacitated && !options.shadowPrices;
   try {
-    // Capacity passes only tally loads; the last prices are then simulated once more in full (the
-    // same random numbers give the same loads).
-    let iterations = 0;
-    let over: ReturnType<typeof overload> = { maxRatio: 0, trips: 0, count: 0, worst: [] };
-    let converged = true;
-    if (iterate && prices) {
-      for (;;) {
-        iterations++;
-        const p = await runPass(scenario, ctx, shards, firstResident, prices.slice(), pool, true, false);
-        const loads = mergeLoads(p, sites.count);
-        over = overload(sites, loads);
-        converged = over.maxRatio <= r.tolerance;
-        if (converged || iterations >= r.maxIterations) break;
-        const step = r.priceStepMin / Math.sqrt(iterations);
-        for (let j = 0; j < sites.count; j++) {
-          if (!isCapacitated(sites, j)) continue;
-          const cap = sites.capacity[j];
-          const ratio = cap > 0 ? loads[j] / cap : loads[j] > 0 ? 10 : 0;
-          prices[j] = Math.max(0, prices[j] + step * (ratio - 1));
-        }
-      }
-    } else {
-      iterations = 1;
-    }
-    const pass = await runPass(scenario, ctx, fullShards, firstResident, prices ? prices.slice() : null, pool, false, keepResidents);
+    // The first pass is the whole day; with capacities it also keeps what the loop's re-choice needs.
+    const given = options.shadowPrices ?? null;
+    if (given && given.length !== sites.count) throw new RangeError(`simulate: option shadowPrices has ${given.length} prices, expected one per site (${sites.count})`);
+    const pass = await runPass(scenario, ctx, fullShards, firstResident, given ? given.slice() : null, pool, false, keepResidents, iterate);
+    let loop: CapacityLoopResult | null = null;
+    let again = 0;
     const merged = { ...mergeTallies(scenario, pass, sites.count), ...mergeColumns(pass, keepResidents) };
+    if (iterate) {
+      const rc = rechoice(scenario, ctx, pass, r, pool, threads);
+      loop = await capacityLoop(sites, merged.loads, rc.loads, r);
+      if (anyPrice(loop.prices)) {
+        // Only the blocks whose trips choose otherwise under the kept prices are simulated again.
+        const runs = changedRuns(rc.changed(loop.prices), pop, Math.max(2000, Math.min(12_500, Math.ceil(total / (threads * 8)))));
+        for (const [b0, b1] of runs) again += b1 - b0;
+        if (runs.length > 0) spliceBlocks(scenario, merged, await runPass(scenario, ctx, runs, firstResident, loop.prices.slice(), pool, false, false));
+      }
+      for (const sh of pass.shards) sh.choices = null;
+    }
+    const prices = loop ? loop.prices : (options.shadowPrices?.slice() ?? null);
+    // The report reads the loads of the day as simulated (the loop's re-choice gives the same, see rechoice.ts).
+    const over: ReturnType<typeof overload> = loop ? overload(sites, merged.loads) : { maxRatio: 0, trips: 0, count: 0, siteTrips: 0, served: 0, worst: [] };
     const capacity: CapacityReport = {
       enabled: iterate,
-      iterations,
-      converged,
+      iterations: loop ? loop.passes : 1,
+      converged: loop ? over.maxRatio <= r.tolerance : true,
+      stopped: loop ? loop.stopped : 'off',
+      bestPass: loop ? loop.bestPass : 1,
+      blocksResimulated: again,
+      overloadedSiteTrips: over.siteTrips,
+      servedTrips: over.served,
       maxOverloadRatio: over.maxRatio,
       overloadTrips: over.trips,
       overloadedSites: over.count,

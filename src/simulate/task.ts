@@ -1,4 +1,5 @@
 /** The worker task of the simulation: one shard of blocks (workers/simulate.ts runs it with ./shard.ts). */
+import type { ChoiceInputs } from './choiceInputs.ts';
 import type { ResidentColumns, TripColumns } from './columns.ts';
 
 /** What every simulation shard shares: the model's small tables, the site catalogue with a plan's conversions applied, and the block x site distance matrix (CSR; its arrays are SharedArrayBuffer-backed so workers read them without a copy). */
@@ -57,6 +58,8 @@ export interface SimulateShardTask {
   loadsOnly: boolean;
   /** Return the resident columns (otherwise residentCols is null). */
   keepResidents: boolean;
+  /** Return what the capacity re-choice needs of each trip (choiceInputs.ts). */
+  exportChoices?: boolean;
 }
 
 export interface SimulateShardResult {
@@ -79,4 +82,6 @@ export interface SimulateShardResult {
   /** Per (block of the shard, age band): residents, and residents reaching every basic service within f15Min. */
   residentsBB: Int32Array;
   f15BB: Int32Array;
+  /** The trips' re-choice inputs when the task asked for them (exportChoices), else null. */
+  choices: ChoiceInputs | null;
 }

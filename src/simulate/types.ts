@@ -1,5 +1,6 @@
 /** Options and results of a simulation run. */
 import type { Piscina } from 'piscina';
+import type { CapacityStop } from './capacityLoop.ts';
 import type { ResidentColumns, TripColumns } from './columns.ts';
 import type { Plan } from '../plan/types.ts';
 import type { SiteCatalogue } from '../travel/sites.ts';
@@ -22,14 +23,20 @@ export interface SimulateOptions {
    * by e). An assumption, not an estimate: pass the value of your own survey.
    */
   betaPerMin?: number;
+  /** Simulate under these shadow prices (minutes per site, in site order) instead of iterating them. */
+  shadowPrices?: Float64Array;
   /** Iterate shadow prices when sites have finite capacities (default true). */
   capacity?: boolean;
   /** Simulation passes at most when iterating capacities (default 20). */
   maxIterations?: number;
   /** Capacities count as met when every load <= capacity x (1 + tolerance) (default 0.02). */
   tolerance?: number;
-  /** Price step in minutes at the first update; pass k uses step / sqrt(k) (default 5). */
+  /** Price step in minutes (default 5); the damping halves it after every pass that makes the overload worse (capacityLoop.ts). */
   priceStepMin?: number;
+  /** Stop as stagnated when the trips beyond capacity x (1 + tolerance) have not fallen by more than stagnationTolerance (relative) over this many passes (default 3). */
+  stagnationPasses?: number;
+  /** See stagnationPasses (default 0.01). */
+  stagnationTolerance?: number;
   /** Individual walking-speed spread around the band speed (default 0.1 = +/-10%). */
   speedSpread?: number;
   /** Minutes spent at each stop of a chained tour (default 10). */
@@ -51,6 +58,8 @@ export interface ResolvedSimulateOptions {
   maxIterations: number;
   tolerance: number;
   priceStepMin: number;
+  stagnationPasses: number;
+  stagnationTolerance: number;
   speedSpread: number;
   dwellMin: number;
   detourFactor: number;
@@ -64,9 +73,20 @@ export interface ResolvedSimulateOptions {
 export interface CapacityReport {
   /** True when at least one offering site had a finite capacity and capacities were on. */
   enabled: boolean;
-  /** Simulation passes run (1 when capacities are off). */
+  /** Passes of the capacity loop run, the first (no prices) included; 1 when capacities are off. */
   iterations: number;
+  /** True when every load is within capacity x (1 + tolerance). */
   converged: boolean;
+  /** Why the loop stopped (capacityLoop.ts); 'off' when capacities are off or no site has one. */
+  stopped: CapacityStop | 'off';
+  /** The pass whose prices were kept (the best; 1 = no prices). */
+  bestPass: number;
+  /** Blocks simulated again under the kept prices (those whose trips choose otherwise; 0 when none is priced). */
+  blocksResimulated: number;
+  /** Served trips at the sites over capacity (their whole load), trips/day. */
+  overloadedSiteTrips: number;
+  /** All served trips, trips/day (overloadedSiteTrips / servedTrips: the share of trips at overloaded sites). */
+  servedTrips: number;
   /** max over capacitated sites of (load - capacity) / capacity, at least 0. */
   maxOverloadRatio: number;
   /** Sum over capacitated sites of max(0, load - capacity), trips/day. */

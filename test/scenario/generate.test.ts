@@ -65,6 +65,23 @@ describe('generateCity', () => {
     }
   });
 
+  it('spreads the residents over the number of blocks asked for, keeping the area, facilities and idle spaces', async () => {
+    const base = await generateCity({ residents: 20_000, seed: 5 });
+    const many = await generateCity({ residents: 20_000, seed: 5, blocks: 500 });
+    expect(base.blocks.count).toBe(50);
+    expect(many.blocks.count).toBe(500);
+    expect(many.blocks.population.reduce((s, v) => s + v, 0)).toBe(20_000);
+    expect(Math.min(...many.blocks.population)).toBeGreaterThan(0);
+    expect(many.candidates.count).toBe(base.candidates.count);
+    expect(Math.abs(many.facilities.count - base.facilities.count)).toBeLessThanOrEqual(base.facilities.count * 0.2);
+    const span = (sc: typeof base) => Math.max(...sc.blocks.lon) - Math.min(...sc.blocks.lon);
+    expect(span(many)).toBeCloseTo(span(base), 2);
+    const same = await generateCity({ residents: 20_000, seed: 5, blocks: 50 });
+    expect(same.blocks.lon).toEqual(base.blocks.lon);
+    expect(same.facilities.ids).toEqual(base.facilities.ids);
+    await expect(generateCity({ residents: 10, seed: 5, blocks: 11 })).rejects.toThrow(/blocks/);
+  });
+
   it('writes a million-resident city in seconds', async () => {
     const t0 = performance.now();
     const sc = await generateCity({ residents: 1_000_000, seed: 7 });

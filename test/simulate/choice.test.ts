@@ -101,6 +101,7 @@ describe('destination choice', () => {
     expect(capped.trips.count).toBe(free.trips.count);
     expect(capped.loads[0]).toBeLessThanOrEqual(160 * 1.02);
     expect(capped.capacity.converged).toBe(true);
+    expect(capped.capacity.stopped).toBe('converged');
     expect(capped.prices![0]).toBeGreaterThan(0);
   });
 
@@ -112,7 +113,8 @@ describe('destination choice', () => {
       metres: [[300]],
     });
     const r = await simulate(scenario, matrix, { maxIterations: 5 });
-    expect(r.capacity.iterations).toBe(5);
+    expect(r.capacity.iterations).toBe(4);
+    expect(r.capacity.stopped).toBe('stagnated');
     expect(r.capacity.converged).toBe(false);
     expect(r.capacity.overloadTrips).toBe(r.trips.count - 100);
     expect(r.capacity.maxOverloadRatio).toBeCloseTo((r.trips.count - 100) / 100, 10);

@@ -1,0 +1,84 @@
+/**
+ * Bench: the whole `simulate` command, capacities on, as a user runs it (`node bin/quarterhour.js
+ * simulate <dir> --threads N`), on generated cities of 60,000, 250,000 and 1,000,000 residents, with 1
+ * and 2 threads (runs alternate, so both see the same load), with the default outputs and with
+ * --no-trips (to tell the simulation from the writing). Each row: the median wall time of the runs, the
+ * capacity loop's passes and stop, the blocks simulated again, the worst load over capacity and the
+ * share of trips at overloaded sites (from metrics.json). Targets (issue 13): the 1,000,000-resident
+ * command under 3 s on 2 threads, and 2 threads faster than 1.
+ *
+ *   npm run build && npx tsx bench/capacity.ts [--runs 3] [--sizes 60000,250000,1000000] [--seed 11]
+ *
+ * Prints a markdown table and writes bench/results/capacity.md.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+const BIN = path.join(REPO, 'bin', 'quarterhour.js');
+
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+}
+const RUNS = Number(option('runs', '3'));
+const SIZES = option('sizes', '60000,250000,1000000').split(',').map(Number);
+const SEED = Number(option('seed', '11'));
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+interface Run {
+  seconds: number;
+  metrics: { trips: number; capacity: { iterations: number; stopped: string; blocksResimulated: number; maxOverloadRatio: number; overloadedSiteTrips: number; servedTrips: number } };
+  stages: { matrix: number; simulate: number; write: number };
+}
+
+function cli(args: string[]): Run {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [BIN, ...args, '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`quarterhour ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  const out = JSON.parse(r.stdout);
+  return { seconds, metrics: out, stages: out.seconds };
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qh-bench-capacity-'));
+const rows: string[] = [];
+for (const residents of SIZES) {
+  const dir = path.join(tmp, `city-${residents}`);
+  cli(['generate', '--residents', String(residents), '--seed', String(SEED), '--out', dir]);
+  for (const trips of [true, false]) {
+    const times: Record<number, Run[]> = { 1: [], 2: [] };
+    for (let k = 0; k < RUNS; k++) {
+      for (const threads of [1, 2]) times[threads].push(cli(['simulate', dir, '--threads', String(threads), '--out', path.join(tmp, `out-${residents}-${threads}`), ...(trips ? [] : ['--no-trips'])]));
+    }
+    const one = median(times[1].map((r) => r.seconds));
+    const two = median(times[2].map((r) => r.seconds));
+    const c = times[2][0].metrics.capacity;
+    const st = times[2][0].stages;
+    rows.push(
+      `| ${residents.toLocaleString('en')} | ${trips ? 'default' : '--no-trips'} | ${one.toFixed(2)} | ${two.toFixed(2)} | ${(two / one).toFixed(2)} | ${st.matrix.toFixed(2)} / ${st.simulate.toFixed(2)} / ${st.write.toFixed(2)} | ${c.iterations} (${c.stopped}) | ${c.blocksResimulated} | ${(c.maxOverloadRatio + 1).toFixed(2)} | ${((100 * c.overloadedSiteTrips) / Math.max(1, c.servedTrips)).toFixed(2)}% |`,
+    );
+    process.stderr.write(`${rows[rows.length - 1]}\n`);
+  }
+}
+fs.rmSync(tmp, { recursive: true, force: true });
+
+const load = os.loadavg().map((x) => x.toFixed(2)).join(', ');
+const md = [
+  `# The whole \`simulate\` command with capacities (bench/capacity.ts)`,
+  '',
+  `Generated cities (\`generate --residents N --seed ${SEED}\`), \`node bin/quarterhour.js simulate <dir> --threads 1|2\`, median of ${RUNS} runs each, 1 and 2 threads alternating. Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), load average at the end ${load}.`,
+  '',
+  '| residents | outputs | 1 thread (s) | 2 threads (s) | 2 / 1 | 2 threads: matrix / simulate / write (s) | passes (stop) | blocks simulated again | worst load / capacity | trips at overloaded sites |',
+  '| ---: | --- | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: |',
+  ...rows,
+  '',
+].join('\n');
+process.stdout.write(md);
+const outDir = path.join(REPO, 'bench', 'results');
+fs.mkdirSync(outDir, { recursive: true });
+fs.writeFileSync(path.join(outDir, 'capacity.md'), md);
