@@ -26,7 +26,7 @@ function solverPool(ctx: JobContext, solver: SolverName): Pool | undefined {
 }
 
 /** Optimize on the context's matrix, with today's nearest distances (not computed again) and the job's pool. */
-export async function optimizeIn(ctx: JobContext, demand: Float64Array, opts: Pick<OptimizeOptions, 'solver' | 'timeLimit' | 'seed' | 'explain'>): Promise<OptimizeOutcome> {
+export async function optimizeIn(ctx: JobContext, demand: Float64Array, opts: Pick<OptimizeOptions, 'solver' | 'timeLimit' | 'seed' | 'explain' | 'capacitated'>): Promise<OptimizeOutcome> {
   const { matrix } = await ctx.travelMatrix();
   const todayNearest = await ctx.todayNearest();
   return optimizeScenario(ctx.scenario, matrix, demand, { ...opts, threads: ctx.threads, pool: solverPool(ctx, opts.solver ?? 'auto'), todayNearest });
@@ -34,7 +34,7 @@ export async function optimizeIn(ctx: JobContext, demand: Float64Array, opts: Pi
 
 export type DemandKind = 'simulated' | 'expected';
 
-export interface OptimizeJobOptions extends Pick<OptimizeOptions, 'solver' | 'timeLimit'> {
+export interface OptimizeJobOptions extends Pick<OptimizeOptions, 'solver' | 'timeLimit' | 'capacitated'> {
   threads?: number;
   /** Overrides the scenario's seed. */
   seed?: number;
@@ -55,6 +55,8 @@ export interface OptimizeRecord {
   solver: OptimizeOutcome['solver'];
   model: OptimizeOutcome['model'];
   plan: PlanTotals;
+  /** Capacitated mode only: the visits per day assigned to each conversion. */
+  capacitated?: OptimizeOutcome['capacitated'];
 }
 
 export interface OptimizeJobResult {
@@ -80,11 +82,11 @@ export async function optimizeToDir(location: string, opts: OptimizeJobOptions =
     for (const w of warnings) log(`warning: ${w}`);
     const demand = demandKind === 'simulated' ? (await simulate(sc, matrix, { threads: ctx.threads, pool: ctx.parallelPool(), seed: sc.seed, keepResidents: false })).demand : expectedDemand(sc);
     log(`optimizing ${sc.candidates.count} idle spaces with ${solver} (time limit ${timeLimit} s) on ${demandKind} demand`);
-    const o = await optimizeIn(ctx, demand, { solver, timeLimit, seed: sc.seed, explain: { reSolve: true } });
+    const o = await optimizeIn(ctx, demand, { solver, timeLimit, seed: sc.seed, explain: { reSolve: true }, capacitated: opts.capacitated });
     const outDir = path.resolve(opts.out ?? path.join('results', `${sc.name}-optimize`));
-    const record: OptimizeRecord = { scenario: sc.name, seed: sc.seed, demand: demandKind, solver: o.solver, model: o.model, plan: planTotals(sc, o.plan) };
+    const record: OptimizeRecord = { scenario: sc.name, seed: sc.seed, demand: demandKind, solver: o.solver, model: o.model, plan: planTotals(sc, o.plan), ...(o.capacitated && { capacitated: o.capacitated }) };
     await withOutputDir(outDir, (tmp) => {
-      fs.writeFileSync(path.join(tmp, 'plan.json'), `${JSON.stringify(planToJson(sc, o.plan, { demand: demandKind, solver: o.solver, model: o.model, explanation: o.explanation }), null, 2)}\n`);
+      fs.writeFileSync(path.join(tmp, 'plan.json'), `${JSON.stringify(planToJson(sc, o.plan, { demand: demandKind, solver: o.solver, model: o.model, explanation: o.explanation, ...(o.capacitated && { capacitated: o.capacitated }) }), null, 2)}\n`);
       fs.writeFileSync(path.join(tmp, 'plan.geojson'), `${JSON.stringify(planGeojson(sc, o.plan))}\n`);
       fs.writeFileSync(path.join(tmp, 'optimize.json'), `${JSON.stringify(record, null, 2)}\n`);
     });

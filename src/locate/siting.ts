@@ -9,9 +9,10 @@
  *   preCovered[u] = an existing facility of that service already reaches u
  * Constraints: services sharing a space use at most its area (groups = spaces); at most
  * `maxConversions` options and/or `budget` total cost; at least serviceMin[s] new options of service s;
- * equity floors: each unit group h (an age band, or a block) at least equityShare[h] of its weight covered.
+ * equity floors: each unit group h (an age band, or a block) at least equityShare[h] of its weight covered;
+ * `equityGroupings` adds further groupings with floors of their own (per age band and per block together).
  */
-import { buildCoverage, type CoverageInstance } from './model/coverage.ts';
+import { buildCoverage, type CoverageInstance, type EquityGrouping } from './model/coverage.ts';
 
 export interface SitingInput {
   spaceArea: Float64Array;
@@ -29,6 +30,7 @@ export interface SitingInput {
   serviceMin?: Int32Array;
   unitGroup?: Int32Array;
   equityShare?: Float64Array;
+  equityGroupings?: EquityGrouping[];
   mustOpen?: Int32Array;
   optionIds?: string[];
   unitIds?: string[];
@@ -62,6 +64,7 @@ export function sitingCoverage(s: SitingInput): CoverageInstance {
     classMin: s.serviceMin,
     unitGroup: s.unitGroup,
     equityShare: s.equityShare,
+    equityGroupings: s.equityGroupings,
     mustOpen: s.mustOpen,
     preCovered: s.preCovered,
     unitIds: s.unitIds,

@@ -78,32 +78,54 @@ async function solve(input: SitingInput, opts: DiagnoseOptions) {
   return solveCoverage(sitingCoverage(input), { solver: 'exact', timeLimit: opts.timeLimit ?? 10, seed: opts.seed, pool: opts.pool });
 }
 
-/** The equity floor's best reachable share, bracketed by re-solves; null when the floor is not the culprit. */
-async function equityProblem(sc: Scenario, m: SitingModel, opts: DiagnoseOptions, provenOut: boolean): Promise<InfeasiblePlanError | null> {
-  const { input } = m;
-  if (!input.unitGroup || !input.equityShare || input.equityShare.length === 0) return null;
-  const floor = input.equityShare[0];
-  const byBand = sc.constraints.equity.ageBandMin !== undefined && sc.constraints.equity.ageBandMin > 0;
-  const field = byBand ? 'constraints.equity.ageBandMin' : 'constraints.equity.blockMin';
-  const n = input.equityShare.length;
-  const name = (h: number) => (byBand ? `age band ${AGE_BANDS[h]}` : `block ${sc.blocks.ids[h]}`);
-  const every = byBand ? 'every age band' : 'every block';
-  const what = `${field} asks ${every} to have at least ${pct(floor)} of its weighted demand within reach`;
+/** One equity floor of the scenario: the field, the share asked, and its grouping of the units. */
+interface Floor {
+  field: string;
+  requested: number;
+  groupOf: Int32Array;
+  n: number;
+  /** A group's name ('age band 75+', 'block B0001'), and the floor's 'every ...'. */
+  name: (h: number) => string;
+  every: string;
+  kind: 'age band' | 'block';
+}
 
-  // Converting every option at once bounds every plan from above.
-  const all = lowestShare(groupShares(input, input.unitGroup, n, new Uint8Array(input.optionSpace.length).fill(1)));
-  if (all.share < floor) {
-    return new InfeasiblePlanError(`${what}, but even converting every idle space to every service it can host, ${name(all.group)} reaches only ${pct(all.share)}; the best reachable is at most ${pct(all.share)}`, field, floor, [0, all.share]);
-  }
-  const free = await solve({ ...input, unitGroup: undefined, equityShare: undefined }, opts);
-  if (!found(free)) return null; // not the floor alone
-  const shareOf = (sel: number[]) => lowestShare(groupShares(input, input.unitGroup!, n, selectionToMask(input.optionSpace.length, sel)));
+/** The floors of the siting input: the first grouping, then the further ones (blocks beside age bands). */
+function floorsOf(sc: Scenario, input: SitingInput): Floor[] {
+  const byBand = sc.constraints.equity.ageBandMin !== undefined && sc.constraints.equity.ageBandMin > 0;
+  const band = (groupOf: Int32Array, n: number, requested: number): Floor => ({ field: 'constraints.equity.ageBandMin', requested, groupOf, n, name: (h) => `age band ${AGE_BANDS[h]}`, every: 'every age band', kind: 'age band' });
+  const block = (groupOf: Int32Array, n: number, requested: number): Floor => ({ field: 'constraints.equity.blockMin', requested, groupOf, n, name: (h) => `block ${sc.blocks.ids[h]}`, every: 'every block', kind: 'block' });
+  const out: Floor[] = [];
+  if (input.unitGroup && input.equityShare && input.equityShare.length > 0) out.push((byBand ? band : block)(input.unitGroup, input.equityShare.length, input.equityShare[0]));
+  for (const g of input.equityGroupings ?? []) if (g.equityShare.length > 0) out.push(block(g.unitGroup, g.equityShare.length, g.equityShare[0]));
+  return out;
+}
+
+/** The siting input with exactly these floors (the first as unitGroup/equityShare, the others as further groupings). */
+function withFloors(input: SitingInput, floors: [Floor, number][]): SitingInput {
+  const [first, ...rest] = floors;
+  return {
+    ...input,
+    unitGroup: first ? first[0].groupOf : undefined,
+    equityShare: first ? new Float64Array(first[0].n).fill(first[1]) : undefined,
+    equityGroupings: rest.length ? rest.map(([f, share]) => ({ unitGroup: f.groupOf, equityShare: new Float64Array(f.n).fill(share), name: f.kind })) : undefined,
+  };
+}
+
+/**
+ * The best reachable share of floor `f` with the floors `others` kept, bracketed by re-solves: a plan
+ * found proves the low end, a proven-infeasible model the high end. Null when the others alone fail.
+ */
+async function bracket(input: SitingInput, f: Floor, others: [Floor, number][], opts: DiagnoseOptions, provenOut: boolean) {
+  const free = await solve(withFloors(input, others), opts);
+  if (!found(free)) return null;
+  const shareOf = (sel: number[]) => lowestShare(groupShares(input, f.groupOf, f.n, selectionToMask(input.optionSpace.length, sel)));
   let lo = shareOf(free.selected);
-  let hi = floor;
+  let hi = f.requested;
   let hiProven = provenOut;
   for (let step = 0; step < 6 && hi - lo.share > 0.005; step++) {
     const mid = (lo.share + hi) / 2;
-    const r = await solve({ ...input, equityShare: new Float64Array(n).fill(mid) }, opts);
+    const r = await solve(withFloors(input, [[f, mid], ...others]), opts);
     if (found(r)) {
       const s = shareOf(r.selected);
       if (s.share > lo.share) lo = s;
@@ -113,8 +135,48 @@ async function equityProblem(sc: Scenario, m: SitingModel, opts: DiagnoseOptions
       hiProven = true;
     } else break;
   }
-  const high = hiProven ? `; ${pct(hi)} is proven out of reach` : '';
-  return new InfeasiblePlanError(`${what}, but under this budget the best reachable is ${pct(lo.share)} (${name(lo.group)} is lowest in a plan that reaches it${high})`, field, floor, [lo.share, hi]);
+  return { lo, hi, hiProven };
+}
+
+/** One floor's problem, under the budget alone (the message of a scenario with that floor only). */
+async function oneFloorProblem(input: SitingInput, f: Floor, opts: DiagnoseOptions, provenOut: boolean): Promise<InfeasiblePlanError | null> {
+  const what = `${f.field} asks ${f.every} to have at least ${pct(f.requested)} of its weighted demand within reach`;
+  const b = await bracket(input, f, [], opts, provenOut);
+  if (!b) return null; // not the floor alone
+  const high = b.hiProven ? `; ${pct(b.hi)} is proven out of reach` : '';
+  return new InfeasiblePlanError(`${what}, but under this budget the best reachable is ${pct(b.lo.share)} (${f.name(b.lo.group)} is lowest in a plan that reaches it${high})`, f.field, f.requested, [b.lo.share, b.hi]);
+}
+
+/** The equity floors' problem: a floor out of reach even with every option open, one floor alone, or two together; null when no floor is the culprit. */
+async function equityProblem(sc: Scenario, m: SitingModel, opts: DiagnoseOptions, provenOut: boolean): Promise<InfeasiblePlanError | null> {
+  const { input } = m;
+  const floors = floorsOf(sc, input);
+  if (floors.length === 0) return null;
+  // Converting every option at once bounds every plan from above.
+  for (const f of floors) {
+    const all = lowestShare(groupShares(input, f.groupOf, f.n, new Uint8Array(input.optionSpace.length).fill(1)));
+    if (all.share < f.requested) {
+      const what = `${f.field} asks ${f.every} to have at least ${pct(f.requested)} of its weighted demand within reach`;
+      return new InfeasiblePlanError(`${what}, but even converting every idle space to every service it can host, ${f.name(all.group)} reaches only ${pct(all.share)}; the best reachable is at most ${pct(all.share)}`, f.field, f.requested, [0, all.share]);
+    }
+  }
+  if (floors.length === 1) return oneFloorProblem(input, floors[0], opts, provenOut);
+  // Several floors: first each alone under the budget, then together.
+  for (const f of floors) {
+    const alone = await solve(withFloors(input, [[f, f.requested]]), opts);
+    if (found(alone)) continue;
+    const e = await oneFloorProblem(input, f, opts, alone.status === 'infeasible');
+    if (e) return e;
+  }
+  const [f, ...rest] = floors;
+  const kept: [Floor, number][] = rest.map((g) => [g, g.requested]);
+  const b = await bracket(input, f, kept, opts, provenOut);
+  if (!b) return null;
+  const others = rest.map((g) => `${g.field} (${pct(g.requested)} for ${g.every})`).join(' and ');
+  const high = b.hiProven ? `; ${pct(b.hi)} is proven out of reach` : '';
+  return new InfeasiblePlanError(
+    `${f.field} (${pct(f.requested)} for ${f.every}) and ${others} cannot be met together: each alone can, but keeping ${rest.map((g) => `${g.every} at ${pct(g.requested)}`).join(' and ')}, the best reachable for ${f.every} is ${pct(b.lo.share)} (${f.name(b.lo.group)} is lowest in a plan that reaches it${high})`,
+    'constraints.equity', f.requested, [b.lo.share, b.hi]);
 }
 
 /** Why no plan meets the constraints of model `m`; `provenInfeasible` when the solver proved it. */

@@ -7,14 +7,15 @@
  *   a unit is covered when an open option (or an existing facility) offering its service lies within
  *   the service's threshold at the band's walking speed (the coverage rule, src/coverage/rule.ts).
  *   Budget: maxConversions (each service opened counts one) and maxCost; minCount per service;
- *   equity floors per age band or per block. Units an existing facility covers are pre-covered;
+ *   equity floors per age band, per block, or both (the block floors as a further equity grouping).
+ *   Units an existing facility covers are pre-covered;
  *   units nothing can ever cover are reported separately.
  */
 import { N_AGE_BANDS } from '../core/ageBands.ts';
-import { InputError } from '../core/errors.ts';
 import { nearestMetres } from '../coverage/nearest.ts';
 import { isWithin } from '../coverage/rule.ts';
 import type { SitingInput } from '../locate/siting.ts';
+import type { EquityGrouping } from '../locate/model/coverage.ts';
 import type { Plan } from '../plan/types.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { SparseDistanceMatrix } from '../travel/matrix.ts';
@@ -44,9 +45,6 @@ export function buildSitingModel(sc: Scenario, matrix: SparseDistanceMatrix, dem
   const F = sc.facilities.count;
   const C = sc.candidates.count;
   const { equity } = sc.constraints;
-  if (equity.ageBandMin !== undefined && equity.blockMin !== undefined && equity.ageBandMin > 0 && equity.blockMin > 0) {
-    throw new InputError(sc.source || sc.name, 'equity floors per age band and per block together are not supported; give one of them', undefined, 'constraints.equity');
-  }
 
   // options: (space, service) pairs that fit
   const optionOf = new Int32Array(C * S).fill(-1);
@@ -119,9 +117,12 @@ export function buildSitingModel(sc: Scenario, matrix: SparseDistanceMatrix, dem
   }
   let unitGroup: Int32Array | undefined;
   let equityShare: Float64Array | undefined;
+  let equityGroupings: EquityGrouping[] | undefined;
   if (equity.ageBandMin) {
     unitGroup = Int32Array.from(ua);
     equityShare = new Float64Array(N_AGE_BANDS).fill(equity.ageBandMin);
+    // both floors: the block floors are a further grouping beside the age bands
+    if (equity.blockMin) equityGroupings = [{ unitGroup: Int32Array.from(ub), equityShare: new Float64Array(sc.blocks.count).fill(equity.blockMin), name: 'block' }];
   } else if (equity.blockMin) {
     unitGroup = Int32Array.from(ub);
     equityShare = new Float64Array(sc.blocks.count).fill(equity.blockMin);
@@ -142,6 +143,7 @@ export function buildSitingModel(sc: Scenario, matrix: SparseDistanceMatrix, dem
     serviceMin: classMin,
     unitGroup,
     equityShare,
+    ...(equityGroupings && { equityGroupings }),
     optionIds: oc.map((c, k) => `${sc.candidates.ids[c]}:${sc.services[os[k]].id}`),
   };
 

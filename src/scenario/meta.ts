@@ -118,6 +118,10 @@ export function parseMeta(doc: unknown, file: string, baseDir: string, defaultNa
           meta.constraints.equity.blockMin = num(c.equity.blockMin, 'constraints.equity.blockMin', 0, 1);
         }
       }
+      if (c.capacitated !== undefined) {
+        if (typeof c.capacitated !== 'boolean') bad('constraints.capacitated', 'expected true or false');
+        else if (c.capacitated) meta.constraints.capacitated = true;
+      }
     }
   }
   return meta;
@@ -141,6 +145,6 @@ export function metaToJson(m: { name: string; description: string; seed: number;
     network,
     behaviour: { chainProbability: m.chainProbability },
     budget: m.budget,
-    constraints: { minCount: m.constraints.minCount, ageWeights, equity: m.constraints.equity },
+    constraints: { minCount: m.constraints.minCount, ageWeights, equity: m.constraints.equity, ...(m.constraints.capacitated && { capacitated: true }) },
   };
 }

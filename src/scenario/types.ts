@@ -102,6 +102,11 @@ export interface Constraints {
   ageWeights: Float64Array;
   /** Equity floors: each age band / each block at least this share of its demand covered (0..1). */
   equity: { ageBandMin?: number; blockMin?: number };
+  /**
+   * Opt-in capacitated siting: the visits per day assigned to a converted space and service are at most
+   * that service's capacity (services.csv), the age weights acting on the objective only. Absent: off.
+   */
+  capacitated?: boolean;
 }
 
 export interface Scenario {

@@ -17,9 +17,9 @@ describe.skipIf(!HAS_REDIS)('a batch on the Redis queue', () => {
   beforeAll(async () => {
     redis = await startRedis();
     dir = tempDir();
-    // a scenario that loads but cannot be optimized: both equity floors at once
+    // a scenario that loads but cannot be optimized: 99 new groceries on 2 idle spaces
     const broken = copyScenario('tiny');
-    editFile(broken, 'scenario.json', '"ageWeights": { "75+": 2 }', '"ageWeights": { "75+": 2 }, "equity": { "ageBandMin": 0.1, "blockMin": 0.1 }');
+    editFile(broken, 'scenario.json', '"minCount": { "repair": 0 }', '"minCount": { "repair": 0, "grocery": 99 }');
     fs.renameSync(broken, path.join(dir, 'broken'));
     file = path.join(dir, 'batch.json');
     fs.writeFileSync(file, JSON.stringify({ name: 'q', scenarios: [path.join(FIXTURES, 'scenarios', 'tiny'), 'broken'], sweep: { maxConversions: [1, 2], seed: [1, 2] } }));
@@ -40,7 +40,7 @@ describe.skipIf(!HAS_REDIS)('a batch on the Redis queue', () => {
     expect(withoutTimings(path.join(out, 'runs.csv'))).toBe(withoutTimings(path.join(local, 'runs.csv')));
     const csv = fs.readFileSync(path.join(out, 'runs.csv'), 'utf8');
     expect(csv.match(/,failed,/g)?.length).toBe(4);
-    expect(csv).toMatch(/equity floors per age band and per block together are not supported/);
+    expect(csv).toMatch(/asks for 99 new grocery/);
     // each failing run was tried twice, by whichever worker
     const logs = workers.map((w) => w.stderr()).join('');
     for (const s of [1, 2]) for (const b of [1, 2]) expect(logs).toContain(`broken_b${b}_s${s} failed (attempt 2 of 2)`);

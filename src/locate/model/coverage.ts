@@ -13,10 +13,24 @@
  *     sum_{k in class c} open[k] >= classMin[c]              (e.g. at least one canteen, optional)
  *     sum_{u in unit group h} weight[u] covered[u] >= equityShare[h] * sum_{u in h} weight[u]
  *                                                            (equity floors, e.g. per age band, optional)
+ *     the same for each further grouping in equityGroupings  (e.g. per block as well, optional)
  *     open[k] = 1 for k in mustOpen                          (predefined facilities)
  *   Units already covered by existing facilities are passed in `preCovered`: they count as covered
  *   but play no part in the optimisation.
  */
+
+/**
+ * A further partition of the units with a floor per group, beside `unitGroup`/`equityShare` (which
+ * stay the first grouping): equity floors per age band and per block in one model.
+ */
+export interface EquityGrouping {
+  /** Group of each unit (-1: none). */
+  unitGroup: Int32Array;
+  /** Minimum covered share per group (0..1). */
+  equityShare: Float64Array;
+  /** What a group is, for messages (e.g. 'block'). */
+  name?: string;
+}
 
 export interface CoverageInput {
   nUnits: number;
@@ -39,6 +53,8 @@ export interface CoverageInput {
   /** Equity: group of each unit (-1: none) and minimum covered share per unit group (0..1). */
   unitGroup?: Int32Array;
   equityShare?: Float64Array;
+  /** Further equity groupings, each with its own floors (absent: none). */
+  equityGroupings?: EquityGrouping[];
   /** Options that must be open (predefined facilities). */
   mustOpen?: Int32Array;
   /** Units already covered by existing facilities (1) — excluded from the optimisation. */
@@ -48,7 +64,9 @@ export interface CoverageInput {
 }
 
 /** A validated instance with the transpose (option -> units) built. */
-export interface CoverageInstance extends Required<Omit<CoverageInput, 'unitIds' | 'optionIds' | 'maxOpen' | 'budget'>> {
+export interface CoverageInstance extends Required<Omit<CoverageInput, 'unitIds' | 'optionIds' | 'maxOpen' | 'budget' | 'equityGroupings'>> {
+  /** Further equity groupings (absent or empty: none); each has a group per unit and a floor per group. */
+  equityGroupings?: EquityGrouping[];
   maxOpen: number; // Infinity when absent
   budget: number; // Infinity when absent
   optStart: Int32Array;
@@ -104,6 +122,13 @@ export function buildCoverage(input: CoverageInput): CoverageInstance {
   const nUnitGroups = maxPlusOne(unitGroup);
   const equityShare = input.equityShare ?? new Float64Array(nUnitGroups);
   for (let h = 0; h < equityShare.length; h++) check(equityShare[h] >= 0 && equityShare[h] <= 1, 'equityShare', `group ${h} share ${equityShare[h]} not in [0, 1]`);
+  const equityGroupings = (input.equityGroupings ?? []).map((g, t) => {
+    check(g.unitGroup.length === nUnits, `equityGroupings[${t}].unitGroup`, `length ${g.unitGroup.length}, expected ${nUnits}`);
+    const need = maxPlusOne(g.unitGroup);
+    check(g.equityShare.length >= need, `equityGroupings[${t}].equityShare`, `length ${g.equityShare.length}, expected ${need}`);
+    for (let h = 0; h < g.equityShare.length; h++) check(g.equityShare[h] >= 0 && g.equityShare[h] <= 1, `equityGroupings[${t}].equityShare`, `group ${h} share ${g.equityShare[h]} not in [0, 1]`);
+    return g;
+  });
   const mustOpen = input.mustOpen ?? new Int32Array(0);
   for (const k of mustOpen) check(k >= 0 && k < nOptions, 'mustOpen', `option ${k} out of range`);
   const preCovered = input.preCovered ?? new Uint8Array(nUnits);
@@ -138,6 +163,7 @@ export function buildCoverage(input: CoverageInput): CoverageInstance {
     classMin,
     unitGroup,
     equityShare,
+    ...(equityGroupings.length > 0 && { equityGroupings }),
     mustOpen,
     preCovered,
     optStart: t.start,
@@ -165,5 +191,11 @@ export function hasClassMins(inst: CoverageInstance): boolean {
 }
 export function hasEquity(inst: CoverageInstance): boolean {
   for (let h = 0; h < inst.nUnitGroups; h++) if (inst.equityShare[h] > 0) return true;
+  for (const g of inst.equityGroupings ?? []) for (let h = 0; h < g.equityShare.length; h++) if (g.equityShare[h] > 0) return true;
   return false;
+}
+
+/** Every equity grouping of an instance: the first (unitGroup/equityShare) and the further ones. */
+export function allEquityGroupings(inst: CoverageInstance): EquityGrouping[] {
+  return [{ unitGroup: inst.unitGroup, equityShare: inst.equityShare }, ...(inst.equityGroupings ?? [])];
 }

@@ -1,5 +1,5 @@
 /** Evaluating and checking a selection of open options against a coverage instance. */
-import type { CoverageInstance } from './coverage.ts';
+import type { CoverageInstance, EquityGrouping } from './coverage.ts';
 
 /** Covered weight of a selection (pre-covered units count as covered). */
 export function coveredWeight(inst: CoverageInstance, open: Uint8Array): number {
@@ -87,6 +87,32 @@ export function violations(inst: CoverageInstance, open: Uint8Array, eps = 1e-9)
     for (let h = 0; h < inst.nUnitGroups; h++) {
       if (cov[h] + eps * Math.max(1, tot[h]) < inst.equityShare[h] * tot[h]) out.push(`unit group ${h}: covered ${cov[h]} of ${tot[h]}, below the floor ${inst.equityShare[h]}`);
     }
+  }
+  (inst.equityGroupings ?? []).forEach((g, t) => out.push(...groupingViolations(inst, g, open, eps).map((v) => `grouping ${t + 1} (${g.name ?? 'unit group'}) ${v}`)));
+  return out;
+}
+
+/** Covered weight and total weight of each group of a grouping under a selection. */
+export function groupingCoverage(inst: CoverageInstance, g: EquityGrouping, open: Uint8Array): { covered: Float64Array; total: Float64Array } {
+  const n = g.equityShare.length;
+  const covered = new Float64Array(n);
+  const total = new Float64Array(n);
+  for (let u = 0; u < inst.nUnits; u++) {
+    const h = g.unitGroup[u];
+    if (h < 0) continue;
+    total[h] += inst.weight[u];
+    let c = inst.preCovered[u] === 1;
+    for (let e = inst.coverStart[u]; !c && e < inst.coverStart[u + 1]; e++) if (open[inst.coverOptions[e]]) c = true;
+    if (c) covered[h] += inst.weight[u];
+  }
+  return { covered, total };
+}
+
+function groupingViolations(inst: CoverageInstance, g: EquityGrouping, open: Uint8Array, eps: number): string[] {
+  const { covered, total } = groupingCoverage(inst, g, open);
+  const out: string[] = [];
+  for (let h = 0; h < g.equityShare.length; h++) {
+    if (covered[h] + eps * Math.max(1, total[h]) < g.equityShare[h] * total[h]) out.push(`group ${h}: covered ${covered[h]} of ${total[h]}, below the floor ${g.equityShare[h]}`);
   }
   return out;
 }

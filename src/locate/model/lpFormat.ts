@@ -11,7 +11,7 @@ function num(v: number): string {
   return Number.isInteger(v) ? String(v) : v.toPrecision(17).replace(/\.?0+$/, '');
 }
 
-class LpText {
+export class LpText {
   private parts: string[] = [];
   line(s: string): void {
     this.parts.push(s, '\n');
@@ -61,7 +61,7 @@ export function coverageLp(inst: CoverageInstance): string {
   const yVars: string[] = [];
   for (let u = 0; u < inst.nUnits; u++) {
     if (!active(u)) continue;
-    if (inst.weight[u] <= 0 && inst.unitGroup[u] < 0) continue;
+    if (inst.weight[u] <= 0 && inst.unitGroup[u] < 0 && !inst.equityGroupings?.some((g) => g.unitGroup[u] >= 0)) continue;
     yVars.push(`y${u}`);
     const terms: [number, string][] = [[1, `y${u}`]];
     for (let e = inst.coverStart[u]; e < inst.coverStart[u + 1]; e++) terms.push([-1, `x${inst.coverOptions[e]}`]);
@@ -98,6 +98,19 @@ export function coverageLp(inst: CoverageInstance): string {
     }
     lp.row(`equity${h}`, terms, '>=', inst.equityShare[h] * total - pre);
   }
+  (inst.equityGroupings ?? []).forEach((g, t) => {
+    const total = new Float64Array(g.equityShare.length);
+    const pre = new Float64Array(g.equityShare.length);
+    const terms: [number, string][][] = Array.from({ length: g.equityShare.length }, () => []);
+    for (let u = 0; u < inst.nUnits; u++) {
+      const h = g.unitGroup[u];
+      if (h < 0 || !(g.equityShare[h] > 0)) continue;
+      total[h] += inst.weight[u];
+      if (inst.preCovered[u]) pre[h] += inst.weight[u];
+      else if (active(u) && inst.weight[u] > 0) terms[h].push([inst.weight[u], `y${u}`]);
+    }
+    for (let h = 0; h < g.equityShare.length; h++) if (g.equityShare[h] > 0) lp.row(`equity${t + 1}_${h}`, terms[h], '>=', g.equityShare[h] * total[h] - pre[h]);
+  });
   lp.line('Bounds');
   for (const v of yVars) lp.line(` 0 <= ${v} <= 1`);
   for (const k of inst.mustOpen) lp.line(` x${k} = 1`);

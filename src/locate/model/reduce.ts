@@ -107,6 +107,9 @@ export function reduceCoverage(inst: CoverageInstance, opts: ReduceOptions = {})
   const m2 = optionMap.length;
   // Units: key = pre-covered flag + group + reduced covering set.
   const keyToUnit = new Map<string, number>();
+  // Units merge only within the same group of every further equity grouping too.
+  const extra = inst.equityGroupings ?? [];
+  const extraGroups: number[][] = extra.map(() => []);
   const weights: number[] = [];
   const groups: number[] = [];
   const pre: number[] = [];
@@ -119,7 +122,8 @@ export function reduceCoverage(inst: CoverageInstance, opts: ReduceOptions = {})
       const k2 = newIndex[inst.coverOptions[e]];
       if (k2 >= 0) row.push(k2);
     }
-    const key = `${inst.preCovered[u]}|${inst.unitGroup[u]}|${row.join(',')}`;
+    let key = `${inst.preCovered[u]}|${inst.unitGroup[u]}|${row.join(',')}`;
+    for (const g of extra) key += `|${g.unitGroup[u]}`;
     const at = keyToUnit.get(key);
     if (at !== undefined) {
       weights[at] += inst.weight[u];
@@ -128,6 +132,7 @@ export function reduceCoverage(inst: CoverageInstance, opts: ReduceOptions = {})
     keyToUnit.set(key, weights.length);
     weights.push(inst.weight[u]);
     groups.push(inst.unitGroup[u]);
+    extra.forEach((g, t) => extraGroups[t].push(g.unitGroup[u]));
     pre.push(inst.preCovered[u]);
     for (const k2 of row) opts2.push(k2);
     start.push(opts2.length);
@@ -155,6 +160,7 @@ export function reduceCoverage(inst: CoverageInstance, opts: ReduceOptions = {})
     classMin: inst.classMin,
     unitGroup: Int32Array.from(groups),
     equityShare: inst.equityShare,
+    ...(extra.length > 0 && { equityGroupings: extra.map((g, t) => ({ ...g, unitGroup: Int32Array.from(extraGroups[t]) })) }),
     mustOpen: Int32Array.from(mustList),
     preCovered: Uint8Array.from(pre),
   });

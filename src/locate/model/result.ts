@@ -9,7 +9,7 @@
  * minimisation); `gap` = |bound - objective| / |bound| (0 when both are 0), null when it is undefined (no
  * solution, or a bound of 0 under a positive objective), so that nothing written holds NaN or Infinity.
  */
-export type LocateModel = 'mclp' | 'lscp' | 'pmedian' | 'pcenter' | 'coverage';
+export type LocateModel = 'mclp' | 'lscp' | 'pmedian' | 'pcenter' | 'coverage' | 'cmclp' | 'clscp' | 'cpmedian';
 /** The solvers every model accepts (`--solver` of locate, optimize, run and batches). */
 export const SOLVER_NAMES = ['auto', 'exact', 'jslp', 'greedy', 'local', 'lagrangian'] as const;
 export type SolverName = (typeof SOLVER_NAMES)[number];
