@@ -11,7 +11,9 @@
  * through the QUARTERHOUR_ENCODING environment variable), else 'auto'.
  */
 import fs from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { InputError } from '../core/errors.ts';
+import { isGzip } from './gzip.ts';
 
 export const ENCODINGS = ['auto', 'utf8', 'gb18030'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
@@ -140,7 +142,16 @@ function decodeAs(encoding: DecodedText['encoding'], bytes: Uint8Array, file: st
   return { text, encoding, by };
 }
 
-/** Read a text file; a missing file is an InputError naming it. */
+/** A gzip-compressed file's bytes, uncompressed; a broken one is an InputError naming it. */
+function gunzipFile(bytes: Buffer, file: string): Buffer {
+  try {
+    return gunzipSync(bytes);
+  } catch (e) {
+    throw new InputError(file, `is not valid gzip (${(e as Error).message}): was it cut short?`);
+  }
+}
+
+/** Read a text file (a gzip-compressed one, such as coverage.csv.gz, is uncompressed first); a missing file is an InputError naming it. */
 export function readTextFile(file: string, encoding?: Encoding): string {
   let bytes: Buffer;
   try {
@@ -148,5 +159,6 @@ export function readTextFile(file: string, encoding?: Encoding): string {
   } catch {
     throw new InputError(file, 'file not found or unreadable');
   }
+  if (isGzip(bytes)) bytes = gunzipFile(bytes, file);
   return decodeText(bytes, file, encoding ?? readEncoding()).text;
 }

@@ -14,12 +14,15 @@ import type { BatchSpec } from '../batch/spec.ts';
 import { batchTask, type BatchTaskResult } from '../batch/task.ts';
 import { createPool, runTask } from '../parallel/pool.ts';
 import type { TripsFormat } from '../simulate/output.ts';
+import type { RunOutputChoice } from '../batch/task.ts';
 
 export interface BatchOptions {
   outDir: string;
   threads: number;
   resume: boolean;
   trips?: TripsFormat;
+  /** The runs' table format and tables (--format, --outputs). */
+  output?: RunOutputChoice;
   progress?: boolean;
 }
 
@@ -48,7 +51,7 @@ export async function runBatch(spec: BatchSpec, opts: BatchOptions): Promise<Bat
           const t = performance.now();
           let ok = true;
           try {
-            const r = await runTask<BatchTaskResult>(pool, batchTask(spec, run, path.join(outDir, run.id), opts.trips ?? 'none'));
+            const r = await runTask<BatchTaskResult>(pool, batchTask(spec, run, path.join(outDir, run.id), opts.trips ?? 'none', undefined, opts.output));
             rows.set(run.id, r.row);
           } catch (e) {
             ok = false;

@@ -23,6 +23,8 @@ export async function runBatchTask(task: BatchTask): Promise<BatchTaskResult> {
     solver: task.run.solver,
     timeLimit: task.run.timeLimit,
     trips: task.trips,
+    format: task.output?.format,
+    outputs: task.output?.outputs,
     extra: (tmp, summary) => {
       row = runRow(task.run, summary, (performance.now() - t0) / 1000, sc.budget);
       fs.writeFileSync(path.join(tmp, 'run.json'), `${JSON.stringify({ run: task.run, row }, null, 2)}\n`);

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { comparePlans } from '../compare/compare.ts';
 import { planLabels } from '../compare/labels.ts';
 import { comparisonText } from '../compare/text.ts';
-import { COMPARISON_FILES, writeComparison } from '../compare/write.ts';
+import { writeComparison } from '../compare/write.ts';
 import { differenceGeojson } from '../compare/differenceGeojson.ts';
-import { writeFileAtomic } from '../io/atomic.ts';
+import { geojsonChunks, wantsOutput, writeLayer, type TableFormat } from '../io/tableWriter.ts';
 import { readPlan } from '../plan/io.ts';
 import { loadScenario } from '../scenario/load.ts';
 import type { Budget } from '../scenario/types.ts';
@@ -19,6 +19,10 @@ export interface CompareOptions {
   budget?: Budget;
   /** Language of the printed text (files keep English ids); default en. */
   lang?: Lang;
+  /** Format of the tables and difference.geojson: csv.gz (default) or csv. */
+  format?: TableFormat;
+  /** Which of comparison, comparison_coverage and difference to write (default: all). */
+  outputs?: readonly string[] | null;
 }
 
 export interface CompareResult {
@@ -37,8 +41,13 @@ export async function runCompare(scenarioLocation: string, planFiles: string[], 
   return withJob(sc, {}, async (ctx) => {
     const cmp = comparePlans(sc, (await ctx.travelMatrix()).matrix, plans);
     const outDir = path.resolve(opts.out ?? path.join('results', `${sc.name}-compare`));
-    const doc = await writeComparison(outDir, sc, cmp, scenarioLocation);
-    writeFileAtomic(path.join(outDir, 'difference.geojson'), `${JSON.stringify(differenceGeojson(sc, cmp))}\n`);
-    return { outDir, files: [...COMPARISON_FILES, 'difference.geojson'], doc, text: comparisonText(sc, cmp, opts.lang ?? 'en') };
+    const out = { format: opts.format, outputs: opts.outputs };
+    const difference = async (tmp: string) => {
+      if (!wantsOutput(out, 'difference')) return [];
+      const { features, ...head } = differenceGeojson(sc, cmp);
+      return [await writeLayer(tmp, 'difference', () => geojsonChunks(head, features as unknown[]), out)];
+    };
+    const { doc, files } = await writeComparison(outDir, sc, cmp, scenarioLocation, out, difference);
+    return { outDir, files, doc, text: comparisonText(sc, cmp, opts.lang ?? 'en') };
   });
 }

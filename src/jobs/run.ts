@@ -9,28 +9,30 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { coverageFromNearest, staticCoverage, type StaticCoverage } from '../coverage/static.ts';
 import { withOutputDir } from '../io/atomic.ts';
-import { csvString } from '../io/csv.ts';
+import { geojsonChunks, wantsOutput, writeLayer, writeTable, type OutputOptions, type TableFormat } from '../io/tableWriter.ts';
+import { writeProgress } from '../io/writeProgress.ts';
 import type { OptimizeOptions, OptimizeOutcome } from '../optimize/optimize.ts';
 import { planGeojson } from '../plan/geojson.ts';
 import { planToJson, planTotals } from '../plan/io.ts';
-import { COVERAGE_COLUMNS, coverageRows } from '../coverage/csv.ts';
-import { blocksGeojson } from '../coverage/blocksGeojson.ts';
+import { COVERAGE_COLUMNS, coverageRowCount, coverageText } from '../coverage/csv.ts';
+import { blockFeatureTexts, blocksGeojsonHead } from '../coverage/blocksGeojson.ts';
 import { gapText } from '../i18n/cli.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { runText } from '../report/runText.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { scenarioStats } from '../scenario/stats.ts';
 import type { Budget, Scenario } from '../scenario/types.ts';
-import { writeSimulationOutputs, type TripsFormat } from '../simulate/output.ts';
+import { tripsForm, writeSimulationOutputs, type TripsFormat } from '../simulate/output.ts';
 import { simulate } from '../simulate/simulate.ts';
 import type { SimulationResult } from '../simulate/types.ts';
 import { withJob, type JobContext } from './context.ts';
 import { idleSpaceWarnings } from './idleSpaces.ts';
 import { warningLabel } from '../i18n/idleSpaces.ts';
 import { optimizeIn } from './optimize.ts';
+import { compareLoads, loadComparisonLines, type CapacitatedRecord, type LoadComparison } from '../optimize/capacitatedPlan.ts';
 import { capacityWarnings, simulationHeadline, type RunSummary } from './summary.ts';
 
-export interface RunOptions extends Pick<OptimizeOptions, 'solver' | 'timeLimit'> {
+export interface RunOptions extends Pick<OptimizeOptions, 'solver' | 'timeLimit' | 'capacitated'> {
   out?: string;
   /** Worker threads for the whole run (default 1); results do not depend on it. */
   threads?: number;
@@ -47,6 +49,10 @@ export interface RunOptions extends Pick<OptimizeOptions, 'solver' | 'timeLimit'
   /** Skip the optimizer: coverage and simulation of today only. */
   optimize?: boolean;
   trips?: TripsFormat;
+  /** Format of the tables and blocks.geojson: csv.gz (default: gzip-compressed) or csv. */
+  format?: TableFormat;
+  /** Which tables to write (src/io/outputs.ts RUN_OUTPUTS; default: all); summary and plan files always. */
+  outputs?: readonly string[] | null;
   log?: (msg: string) => void;
   /** Add files to the output folder before it is moved into place (e.g. a batch's run.json). */
   extra?: (tmpDir: string, summary: RunSummary) => void;
@@ -59,6 +65,8 @@ export interface RunResult {
   text: string;
   /** Wall-clock seconds per step (kept out of the files, which must not depend on timing). */
   timings: Record<string, number>;
+  /** CPU seconds of the whole process (every thread) per step: what a step costs whatever the machine's load. */
+  cpuTimings: Record<string, number>;
 }
 
 /** Load the scenario at `location` (opts.seed, when given, replaces its seed) and run the full loop. */
@@ -74,16 +82,21 @@ export function runLoaded(sc: Scenario, location: string, opts: RunOptions = {})
   return withJob(sc, { threads: opts.threads }, (ctx) => runIn(ctx, location, opts));
 }
 
-/** A stopwatch: lap(name) records the seconds since the previous lap. */
-function stopwatch(): { timings: Record<string, number>; lap: (name: string) => void } {
+/** A stopwatch: lap(name) records the wall-clock and CPU seconds since the previous lap. */
+function stopwatch(): { timings: Record<string, number>; cpuTimings: Record<string, number>; lap: (name: string) => void } {
   const timings: Record<string, number> = {};
+  const cpuTimings: Record<string, number> = {};
   let t = performance.now();
+  let c = process.cpuUsage();
   const lap = (name: string) => {
     const now = performance.now();
+    const cpu = process.cpuUsage(c);
     timings[name] = +((now - t) / 1000).toFixed(3);
+    cpuTimings[name] = +((cpu.user + cpu.system) / 1e6).toFixed(3);
     t = now;
+    c = process.cpuUsage();
   };
-  return { timings, lap };
+  return { timings, cpuTimings, lap };
 }
 
 /** What the optimizing half of a run adds. */
@@ -96,7 +109,7 @@ interface WithPlan {
 async function runIn(ctx: JobContext, location: string, opts: RunOptions): Promise<RunResult> {
   const sc = ctx.scenario;
   const log = opts.log ?? (() => {});
-  const { timings, lap } = stopwatch();
+  const { timings, cpuTimings, lap } = stopwatch();
   const stats = scenarioStats(sc);
   log(`loaded ${sc.name}: ${stats.blocks} blocks, ${stats.residents} residents, ${stats.facilities} facilities, ${stats.candidates} idle spaces (seed ${sc.seed})`);
   const { matrix, warnings } = await ctx.travelMatrix();
@@ -131,9 +144,10 @@ async function runIn(ctx: JobContext, location: string, opts: RunOptions): Promi
   }
 
   let withPlan: WithPlan | null = null;
+  let capacitatedText: string[] = [];
   if (opts.optimize !== false) {
     log(`optimizing ${sc.candidates.count} idle spaces (solver ${opts.solver ?? 'auto'}) on the simulated demand`);
-    const optimized = await optimizeIn(ctx, simToday.demand, { solver: opts.solver, timeLimit: opts.timeLimit, seed: sc.seed, explain: opts.explain ?? { reSolve: false } });
+    const optimized = await optimizeIn(ctx, simToday.demand, { solver: opts.solver, timeLimit: opts.timeLimit, seed: sc.seed, explain: opts.explain ?? { reSolve: false }, capacitated: opts.capacitated });
     const { solver } = optimized;
     log(`solver ${solver.solver}: ${solver.status}, objective ${solver.objective}, bound ${solver.bound}, gap ${gapText('en', solver.gap)}`);
     lap('optimize');
@@ -148,36 +162,50 @@ async function runIn(ctx: JobContext, location: string, opts: RunOptions): Promi
     summary.optimize = { solver: optimized.solver, model: optimized.model };
     summary.plan = planTotals(sc, optimized.plan);
     summary.withPlan = { coverage: after.summary, simulated: simulationHeadline(simulated) };
+    if (optimized.capacitated) {
+      // capacitated mode: what the optimizer assumed per conversion against the simulated loads
+      const loads = compareLoads(optimized.capacitated, simulated.metrics.siteLoads);
+      (summary as RunSummary & { capacitated?: CapacitatedRecord & { loads: LoadComparison[] } }).capacitated = { ...optimized.capacitated, loads };
+      capacitatedText = loadComparisonLines(loads, opts.lang ?? 'en');
+      for (const l of loadComparisonLines(loads)) log(l);
+    }
   }
 
   const files = await writeRun(outDir, sc, summary, today, simToday, withPlan, opts);
   lap('write');
   const text = runText(sc, summary, withPlan?.optimized.plan ?? null, opts.lang ?? 'en', withPlan?.optimized.explanation);
-  const idleText = idle.length ? idleSpaceWarnings(sc, today.summary, opts.lang ?? 'en').map((w) => `${warningLabel(opts.lang ?? 'en')}${w}`) : [];
-  return { outDir, files, summary, text: idleText.length ? `${text}\n${idleText.join('\n')}` : text, timings };
+  const idleText = [...capacitatedText, ...(idle.length ? idleSpaceWarnings(sc, today.summary, opts.lang ?? 'en').map((w) => `${warningLabel(opts.lang ?? 'en')}${w}`) : [])];
+  return { outDir, files, summary, text: idleText.length ? `${text}\n${idleText.join('\n')}` : text, timings, cpuTimings };
 }
 
 /** Write the run's folder atomically; returns the files written, relative to it. */
 async function writeRun(outDir: string, sc: Scenario, summary: RunSummary, today: StaticCoverage, simToday: SimulationResult, withPlan: WithPlan | null, opts: RunOptions): Promise<string[]> {
   const files: string[] = [];
+  const states = withPlan ? 2 : 1;
+  const tripsForms = tripsForm(opts.trips ?? 'auto', opts);
+  const tables = states * ((wantsOutput(opts, 'coverage') ? 1 : 0) + (tripsForms !== 'none' ? 1 : 0) + (wantsOutput(opts, 'block_metrics') ? 1 : 0)) + (wantsOutput(opts, 'blocks') ? 1 : 0);
+  const out: OutputOptions = { format: opts.format, outputs: opts.outputs, progress: opts.log && tables > 0 ? writeProgress(opts.log, tables) : undefined };
+  const coverage = async (tmp: string, base: string, table: StaticCoverage['table']) => {
+    if (wantsOutput(out, 'coverage')) files.push(await writeTable(tmp, { base, columns: COVERAGE_COLUMNS, text: (f, tick) => coverageText(sc, table, f, undefined, tick), count: coverageRowCount(sc) }, out));
+  };
   await withOutputDir(outDir, async (tmp) => {
     const put = (name: string, data: string) => {
       fs.writeFileSync(path.join(tmp, name), data);
       files.push(name);
     };
     put('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
-    put('coverage.csv', csvString(COVERAGE_COLUMNS, coverageRows(sc, today.table)));
-    const w = await writeSimulationOutputs(simToday, sc, path.join(tmp, 'simulate-today'), opts.trips ?? 'auto');
+    await coverage(tmp, 'coverage', today.table);
+    const w = await writeSimulationOutputs(simToday, sc, path.join(tmp, 'simulate-today'), opts.trips ?? 'auto', out);
     files.push(...w.files.map((f) => `simulate-today/${f}`));
     if (withPlan) {
       const { optimized, after, simulated } = withPlan;
-      put('plan.json', `${JSON.stringify(planToJson(sc, optimized.plan, { solver: optimized.solver, model: optimized.model, explanation: optimized.explanation }), null, 2)}\n`);
+      put('plan.json', `${JSON.stringify(planToJson(sc, optimized.plan, { solver: optimized.solver, model: optimized.model, explanation: optimized.explanation, ...(optimized.capacitated && { capacitated: optimized.capacitated }) }), null, 2)}\n`);
       put('plan.geojson', `${JSON.stringify(planGeojson(sc, optimized.plan))}\n`);
-      put('coverage_after.csv', csvString(COVERAGE_COLUMNS, coverageRows(sc, after.table)));
-      const wp = await writeSimulationOutputs(simulated, sc, path.join(tmp, 'simulate-plan'), opts.trips ?? 'auto');
+      await coverage(tmp, 'coverage_after', after.table);
+      const wp = await writeSimulationOutputs(simulated, sc, path.join(tmp, 'simulate-plan'), opts.trips ?? 'auto', out);
       files.push(...wp.files.map((f) => `simulate-plan/${f}`));
     }
-    put('blocks.geojson', `${JSON.stringify(blocksGeojson(sc, today.table, withPlan?.after.table ?? null))}\n`);
+    if (wantsOutput(out, 'blocks')) files.push(await writeLayer(tmp, 'blocks', (tick) => geojsonChunks(blocksGeojsonHead(sc), blockFeatureTexts(sc, today.table, withPlan?.after.table ?? null), tick), out, sc.blocks.count));
     opts.extra?.(tmp, summary);
   });
   return files;

@@ -7,7 +7,9 @@ import { readPlan } from '../plan/io.ts';
 import type { Plan } from '../plan/types.ts';
 import { loadScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { writeSimulationOutputs, type TripsFormat, type WrittenOutputs } from '../simulate/output.ts';
+import { wantsOutput, type TableFormat } from '../io/tableWriter.ts';
+import { writeProgress } from '../io/writeProgress.ts';
+import { tripsForm, writeSimulationOutputs, type TripsFormat, type WrittenOutputs } from '../simulate/output.ts';
 import { simulate } from '../simulate/simulate.ts';
 import type { SimulateOptions, SimulationResult } from '../simulate/types.ts';
 import { withJob } from './context.ts';
@@ -22,6 +24,10 @@ export interface SimulateJobOptions extends Omit<SimulateOptions, 'plan' | 'pool
   /** Output folder (default results/<scenario name>-simulate). */
   out?: string;
   trips?: TripsFormat;
+  /** Format of the tables: csv.gz (default) or csv. */
+  format?: TableFormat;
+  /** Which of trips and block_metrics to write (default: both). */
+  outputs?: readonly string[] | null;
   log?: (message: string) => void;
 }
 
@@ -34,7 +40,7 @@ export interface SimulateJobResult {
 }
 
 export async function simulateToDir(location: string, opts: SimulateJobOptions = {}): Promise<SimulateJobResult> {
-  const { planFile, out, trips, log = () => {}, ...simOpts } = opts;
+  const { planFile, out, trips, format, outputs, log = () => {}, ...simOpts } = opts;
   const scenario = await loadScenario(location);
   const plan = planFile === undefined ? undefined : readPlan(planFile, scenario);
   return withJob(scenario, { threads: opts.threads }, async (ctx) => {
@@ -45,7 +51,8 @@ export async function simulateToDir(location: string, opts: SimulateJobOptions =
     log(`simulating (${ctx.threads} thread${ctx.threads > 1 ? 's' : ''}, ${opts.choice ?? 'nearest'} choice)`);
     const result = await simulate(scenario, matrix, { keepResidents: false, ...simOpts, plan, threads: ctx.threads, pool: ctx.parallelPool() });
     const t2 = performance.now();
-    const written = await writeSimulationOutputs(result, scenario, out ?? defaultSimulateOutDir(scenario), trips ?? 'auto');
+    const tables = (tripsForm(trips ?? 'auto', { outputs }) !== 'none' ? 1 : 0) + (wantsOutput({ outputs }, 'block_metrics') ? 1 : 0);
+    const written = await writeSimulationOutputs(result, scenario, out ?? defaultSimulateOutDir(scenario), trips ?? 'auto', { format, outputs, progress: opts.log && tables > 0 ? writeProgress(opts.log, tables) : undefined });
     const t3 = performance.now();
     return { scenario, plan, result, written, seconds: { matrix: (t1 - t0) / 1000, simulate: (t2 - t1) / 1000, write: (t3 - t2) / 1000 } };
   });

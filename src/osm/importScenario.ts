@@ -53,6 +53,8 @@ export interface ImportOptions {
   tagServicesCsv?: string;
   name?: string;
   seed?: number;
+  /** Progress lines (the CLI passes its stderr `progress`): each long step as it ends. */
+  log?: (message: string) => void;
 }
 
 export interface ImportReport {
@@ -113,11 +115,14 @@ export async function importOsm(file: string, networkFile: string, opts: ImportO
   const tagTable = await readTagServices(serviceIndex, opts.tagServicesCsv ?? DEFAULT_TAG_SERVICES);
 
   let t = performance.now();
+  opts.log?.(`import-osm: reading ${path.basename(file)}…`);
   const x = await readOsm(file);
   const tRead = (performance.now() - t) / 1000;
+  opts.log?.(`import-osm: read ${x.counts.nodes} nodes, ${x.counts.ways} ways, ${x.counts.relations} relations (${tRead.toFixed(1)} s); building the walking network…`);
   t = performance.now();
   const graph = buildWalkGraph(x);
   const tGraph = (performance.now() - t) / 1000;
+  opts.log?.(`import-osm: walking network of ${graph.network.edgeCount} edges (${tGraph.toFixed(1)} s); homes, residents, facilities and idle spaces…`);
   if (graph.network.edgeCount === 0) throw new InputError(file, 'has no walkable streets (no highway ways usable on foot), so no walking network can be built');
   t = performance.now();
 
@@ -277,6 +282,7 @@ export async function importOsm(file: string, networkFile: string, opts: ImportO
 export async function importOsmToFolder(file: string, outDir: string, opts: ImportOptions = {}): Promise<ImportResult> {
   const networkFile = path.resolve(outDir, 'network.bin');
   const result = await importOsm(file, networkFile, opts);
+  opts.log?.(`import-osm: ${result.scenario.blocks.count} blocks, ${result.scenario.facilities.count} facilities, ${result.scenario.candidates.count} idle spaces (${result.report.seconds.features.toFixed(1)} s); writing ${outDir}…`);
   await writeScenario(outDir, result.scenario, (tmp) => writeNetworkFile(path.join(tmp, 'network.bin'), result.network));
   return result;
 }

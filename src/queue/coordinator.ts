@@ -22,6 +22,7 @@ import { cleanHalfFinished, openRunsFolder, readFinished, runsCsvWriter } from '
 import type { BatchSpec, RunSpec } from '../batch/spec.ts';
 import { withOutputDir } from '../io/atomic.ts';
 import type { TripsFormat } from '../simulate/output.ts';
+import type { RunOutputChoice } from '../batch/task.ts';
 import type { BatchOutcome } from '../jobs/batch.ts';
 import { unpackInto } from './archive.ts';
 import { PREFIX, QUEUE_NAME, redisOptions, type QueueUrl } from './connection.ts';
@@ -37,6 +38,8 @@ export interface QueuedBatchOptions {
   outDir: string;
   resume: boolean;
   trips?: TripsFormat;
+  /** The runs' table format and tables (--format, --outputs). */
+  output?: RunOutputChoice;
   /** Tries per run before it becomes a 'failed' row (default 2). */
   attempts?: number;
   store?: StoreMode;
@@ -63,7 +66,7 @@ export async function runQueuedBatch(spec: BatchSpec, opts: QueuedBatchOptions):
   const outDir = path.resolve(opts.outDir);
   const { rows, pending, skipped } = openRunsFolder(spec, outDir, opts.resume, opts.progress !== false ? log : null, 'to collect or run');
   const trips = opts.trips ?? 'none';
-  const hash = specHash(spec, trips);
+  const hash = specHash(spec, trips, opts.output);
   const token = outToken(outDir);
   const data = (run: RunSpec): QueueJobData => ({
     batch: spec.name,
@@ -71,6 +74,7 @@ export async function runQueuedBatch(spec: BatchSpec, opts: QueuedBatchOptions):
     run,
     catalogues: spec.catalogues,
     trips,
+    ...(opts.output ? { output: opts.output } : {}),
     outDir,
     outToken: token,
     store: opts.store ?? 'auto',

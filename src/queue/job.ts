@@ -2,6 +2,7 @@
 import type { RunRow } from '../batch/row.ts';
 import type { CatalogueVariant, RunSpec } from '../batch/spec.ts';
 import type { TripsFormat } from '../simulate/output.ts';
+import type { RunOutputChoice } from '../batch/task.ts';
 
 export type StoreMode = 'auto' | 'redis';
 
@@ -11,6 +12,8 @@ export interface QueueJobData {
   run: RunSpec;
   catalogues: Record<string, CatalogueVariant>;
   trips: TripsFormat;
+  /** The runs' table format and tables (batch --format, --outputs); absent: the defaults. */
+  output?: RunOutputChoice;
   /** The batch's --out folder, absolute, as the coordinator sees it. */
   outDir: string;
   /** Content of <outDir>/.quarterhour-queue: a worker that reads the same token sees the folder. */

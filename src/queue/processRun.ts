@@ -26,7 +26,7 @@ export async function processRun(pool: Pool, redis: Redis, id: string, data: Que
   const spec = { catalogues: data.catalogues, file: data.batchFile };
   if (data.store === 'auto' && seesOutDir(data.outDir, data.outToken)) {
     const runDir = path.join(data.outDir, run.id);
-    const r = await runTask<BatchTaskResult>(pool, batchTask(spec, run, runDir, data.trips));
+    const r = await runTask<BatchTaskResult>(pool, batchTask(spec, run, runDir, data.trips, undefined, data.output));
     return { row: r.row, runJson: fs.readFileSync(path.join(runDir, 'run.json'), 'utf8'), files: { kind: 'shared' }, worker: WORKER_NAME };
   }
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'qh-queue-run-'));
@@ -36,7 +36,7 @@ export async function processRun(pool: Pool, redis: Redis, id: string, data: Que
     const location = path.join(root, run.scenario);
     fs.mkdirSync(path.dirname(location), { recursive: true });
     fs.symlinkSync(run.scenario, location);
-    const r = await runTask<BatchTaskResult>(pool, batchTask(spec, run, runDir, data.trips, location)).catch((e: Error) => {
+    const r = await runTask<BatchTaskResult>(pool, batchTask(spec, run, runDir, data.trips, location, data.output)).catch((e: Error) => {
       // name the scenario as the batch does, not by its mirror
       e.message = e.message.split(root).join('');
       throw e;

@@ -1,8 +1,9 @@
 /**
  * Writing a simulation's outputs into a folder, atomically (a temporary folder renamed into place):
- * - trips.csv (src/io/csv.ts, streamed) or trips.bin (typed-array columns, for large runs);
- * - metrics.json (records the seed and the options);
- * - block_metrics.csv (one row per block).
+ * - the trips table, trips.csv.gz (the default format) or trips.csv (src/io/tableWriter.ts: the one
+ *   CSV writer, streamed), or with `--trips bin` the legacy trips.bin (typed-array columns);
+ * - metrics.json (records the seed and the options), always;
+ * - block_metrics.csv.gz or .csv (one row per block).
  *
  * trips.bin layout: the 8 bytes 'QHTRIPS1', a uint32 (little-endian) header length H, H bytes of
  * UTF-8 JSON header (padded with spaces so that the columns start on a multiple of 8), then each
@@ -15,7 +16,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { AGE_BANDS } from '../core/ageBands.ts';
 import { withOutputDir } from '../io/atomic.ts';
-import { csvColumns, writeCsvRows, type CsvCell } from '../io/csv.ts';
+import { csvColumns, CSV_PIECE_CHARS, type CsvCell, type CsvFields } from '../io/csv.ts';
+import { fixed } from '../io/numbers.ts';
+import { DEFAULT_TABLE_FORMAT, wantsOutput, writeTable, type OutputOptions, type TableFormat } from '../io/tableWriter.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { TripColumns } from './columns.ts';
 import { allocTrips, TRIP_COLUMN_NAMES } from './columns.ts';
@@ -23,39 +26,46 @@ import { blockMetrics } from './metrics.ts';
 import type { SimulationResult } from './types.ts';
 
 export const TRIPS_BIN_MAGIC = 'QHTRIPS1';
-/** Above this many trips, 'auto' writes trips.bin instead of trips.csv. */
-export const AUTO_BINARY_TRIPS = 500_000;
-
+/**
+ * The trips table's form: auto (the default: the table in the output format, compact unless --format
+ * csv), csv (plain trips.csv whatever the format, as before), bin (the legacy trips.bin) or none.
+ */
 export type TripsFormat = 'csv' | 'bin' | 'auto' | 'none';
 
-const fmtMin = (x: number): string => (Number.isNaN(x) ? '' : x.toFixed(2));
+const fmtMin = (x: number): string => (Number.isNaN(x) ? '' : fixed(x, 2));
 const fmtShare = (a: number, b: number): string => (b > 0 ? (a / b).toFixed(6) : '');
 
 export const TRIPS_CSV_HEADER = ['seed', 'resident', 'age_band', 'service', 'origin_block', 'facility', 'departure_min', 'walking_min', 'within', 'tour_leg'];
 const TRIPS_CSV_COLUMNS = csvColumns(TRIPS_CSV_HEADER, ['age_band', 'service', 'origin_block', 'facility']);
 
-/** Stream the trips table to CSV (src/io/csv.ts: text columns spreadsheet-safe; no line break after the last row, as always). */
-export async function writeTripsCsv(file: string, trips: TripColumns, scenario: Scenario, siteIds: string[], seed: number): Promise<void> {
-  const sids = scenario.services.map((s) => s.id);
-  const bids = scenario.blocks.ids;
-  function* rows(): Generator<CsvCell[]> {
-    for (let i = 0; i < trips.count; i++) {
-      const site = trips.site[i];
-      yield [
-        seed,
-        trips.resident[i],
-        AGE_BANDS[trips.ageBand[i]],
-        sids[trips.service[i]],
-        bids[trips.originBlock[i]],
-        site >= 0 ? siteIds[site] : '',
-        trips.departureMin[i],
-        fmtMin(trips.walkMin[i]),
-        trips.within[i],
-        trips.tourLeg[i],
-      ];
+/**
+ * The trips table's text after its header (trips.csv's columns; no line break after the last row, as
+ * always), in pieces of about a megabyte, built from the CSV writer's fields (src/io/csv.ts CsvFields):
+ * each band, service, block and site id is encoded once, so that a row costs a few number conversions
+ * and string concatenations.
+ */
+function* tripText(trips: TripColumns, scenario: Scenario, siteIds: string[], seed: number, f: CsvFields, tick: (done: number) => void): Generator<string> {
+  const seedField = `\n${f.field(0, seed)},`;
+  const bands = AGE_BANDS.map((b) => `,${f.field(2, b)},`);
+  const services = scenario.services.map((svc) => `${f.field(3, svc.id)},`);
+  const blocks = scenario.blocks.ids.map((id) => `${f.field(4, id)},`);
+  const sites = siteIds.map((id) => `${f.field(5, id)},`);
+  let piece = '';
+  for (let i = 0; i < trips.count; i++) {
+    const site = trips.site[i];
+    piece += seedField + trips.resident[i] + bands[trips.ageBand[i]] + services[trips.service[i]] + blocks[trips.originBlock[i]] + (site >= 0 ? sites[site] : ',') + trips.departureMin[i] + ',' + fmtMin(trips.walkMin[i]) + ',' + trips.within[i] + ',' + trips.tourLeg[i];
+    if (piece.length >= CSV_PIECE_CHARS) {
+      yield piece;
+      piece = '';
+      tick(i + 1);
     }
   }
-  writeCsvRows(file, TRIPS_CSV_COLUMNS, rows(), { finalNewline: false });
+  yield piece;
+}
+
+/** Stream the trips table into `dir` as trips.csv.gz or trips.csv; returns the file name. */
+export function writeTripsTable(dir: string, trips: TripColumns, scenario: Scenario, siteIds: string[], seed: number, out: OutputOptions = {}): Promise<string> {
+  return writeTable(dir, { base: 'trips', columns: TRIPS_CSV_COLUMNS, text: (f, tick) => tripText(trips, scenario, siteIds, seed, f, tick), count: trips.count, finalNewline: false }, out);
 }
 
 const TYPE_NAMES = new Map<string, string>([
@@ -158,38 +168,51 @@ export function readTripsBinary(file: string): { header: TripsBinHeader; trips: 
 export const BLOCK_METRICS_HEADER = ['seed', 'block', 'name', 'tag', 'population', 'trips', 'within_share', 'unserved_trips', 'f15_share', 'mean_walking_min'];
 const BLOCK_METRICS_COLUMNS = csvColumns(BLOCK_METRICS_HEADER, ['block', 'name', 'tag']);
 
-export async function writeBlockMetricsCsv(file: string, result: SimulationResult, scenario: Scenario): Promise<void> {
+function blockMetricRows(result: SimulationResult, scenario: Scenario): CsvCell[][] {
   const m = blockMetrics(
     { nBlocks: scenario.blocks.count, demand: result.demand, within: result.within, unserved: result.unserved, minutesSum: result.minutesSum, residentsByBlockBand: result.residentsByBlockBand, f15ByBlockBand: result.f15ByBlockBand },
     scenario.services.length,
   );
   const b = scenario.blocks;
-  const rows = Array.from({ length: b.count }, (_, i): CsvCell[] => [result.seed, b.ids[i], b.names[i], b.tags[i], m.population[i], m.trips[i], fmtShare(m.within[i], m.trips[i]), m.unserved[i], fmtShare(m.f15[i], m.population[i]), m.served[i] > 0 ? (m.minutesSum[i] / m.served[i]).toFixed(3) : '']);
-  writeCsvRows(file, BLOCK_METRICS_COLUMNS, rows, { finalNewline: false });
+  return Array.from({ length: b.count }, (_, i): CsvCell[] => [result.seed, b.ids[i], b.names[i], b.tags[i], m.population[i], m.trips[i], fmtShare(m.within[i], m.trips[i]), m.unserved[i], fmtShare(m.f15[i], m.population[i]), m.served[i] > 0 ? (m.minutesSum[i] / m.served[i]).toFixed(3) : '']);
+}
+
+/** Write block_metrics.csv.gz or .csv into `dir`; returns the file name. */
+export function writeBlockMetricsTable(dir: string, result: SimulationResult, scenario: Scenario, out: OutputOptions = {}): Promise<string> {
+  return writeTable(dir, { base: 'block_metrics', columns: BLOCK_METRICS_COLUMNS, rows: blockMetricRows(result, scenario), count: scenario.blocks.count, finalNewline: false }, out);
 }
 
 export interface WrittenOutputs {
   dir: string;
   files: string[];
-  tripsFormat: 'csv' | 'bin' | 'none';
+  tripsFormat: TableFormat | 'bin' | 'none';
 }
 
-/** Write trips (csv/bin/none), metrics.json and block_metrics.csv into `dir`, atomically. */
-export async function writeSimulationOutputs(result: SimulationResult, scenario: Scenario, dir: string, trips: TripsFormat = 'auto'): Promise<WrittenOutputs> {
-  const tripsFormat = trips === 'auto' ? (result.trips.count > AUTO_BINARY_TRIPS ? 'bin' : 'csv') : trips;
+/** What writeSimulationOutputs writes: the trips table's form, the tables asked for, their format. */
+export function tripsForm(trips: TripsFormat, out: OutputOptions): TableFormat | 'bin' | 'none' {
+  if (trips === 'none' || !wantsOutput(out, 'trips')) return 'none';
+  if (trips === 'bin') return 'bin';
+  return trips === 'csv' ? 'csv' : (out.format ?? DEFAULT_TABLE_FORMAT);
+}
+
+/**
+ * Write the trips (see TripsFormat), metrics.json and block_metrics into `dir`, atomically. `out` gives
+ * the tables' format (default csv.gz) and which of trips and block_metrics to write (default both).
+ */
+export async function writeSimulationOutputs(result: SimulationResult, scenario: Scenario, dir: string, trips: TripsFormat = 'auto', out: OutputOptions = {}): Promise<WrittenOutputs> {
+  const tripsFormat = tripsForm(trips, out);
   const files: string[] = [];
+  // progress names the folder too: a run writes simulate-today/trips.csv.gz and simulate-plan/trips.csv.gz
+  const progress = out.progress;
+  if (progress) out = { ...out, progress: { start: (file, count) => progress.start(`${path.basename(dir)}/${file}`, count) } };
   await withOutputDir(dir, async (tmp) => {
-    if (tripsFormat === 'csv') {
-      await writeTripsCsv(path.join(tmp, 'trips.csv'), result.trips, scenario, result.sites.ids, result.seed);
-      files.push('trips.csv');
-    } else if (tripsFormat === 'bin') {
+    if (tripsFormat === 'bin') {
       await writeTripsBinary(path.join(tmp, 'trips.bin'), result.trips, scenario, result.sites.ids, result.seed);
       files.push('trips.bin');
-    }
+    } else if (tripsFormat !== 'none') files.push(await writeTripsTable(tmp, result.trips, scenario, result.sites.ids, result.seed, { ...out, format: tripsFormat }));
     fs.writeFileSync(path.join(tmp, 'metrics.json'), `${JSON.stringify({ ...result.metrics, tripsFile: files[0] ?? null }, null, 2)}\n`);
     files.push('metrics.json');
-    await writeBlockMetricsCsv(path.join(tmp, 'block_metrics.csv'), result, scenario);
-    files.push('block_metrics.csv');
+    if (wantsOutput(out, 'block_metrics')) files.push(await writeBlockMetricsTable(tmp, result, scenario, out));
   });
   return { dir, files, tripsFormat };
 }

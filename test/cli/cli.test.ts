@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { copyScenario, editFile, FIXTURES, REPO, tempDir } from '../helpers/fixtures.ts';
 
@@ -70,14 +71,14 @@ describe('the quarterhour command', () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 
-  it('runs a scenario and writes summary.json and coverage.csv', () => {
+  it('runs a scenario and writes summary.json and coverage.csv.gz', () => {
     const out = path.join(tempDir(), 'out');
     const r = cli('run', path.join(FIXTURES, 'scenarios', 'tiny'), '--out', out);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/grocery \(10 min\)/);
     const summary = JSON.parse(fs.readFileSync(path.join(out, 'summary.json'), 'utf8'));
     expect(summary).toMatchObject({ scenario: 'tiny', seed: 42, residents: 600 });
-    const lines = fs.readFileSync(path.join(out, 'coverage.csv'), 'utf8').trim().split('\n');
+    const lines = gunzipSync(fs.readFileSync(path.join(out, 'coverage.csv.gz'))).toString('utf8').trim().split('\n');
     expect(lines.length).toBe(1 + 3 * 3 * 6);
   });
 

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { copyScenario, REPO, tempDir } from '../helpers/fixtures.ts';
 import { encodeGb18030 } from '../io/gb18030.ts';
@@ -35,7 +36,7 @@ describe('reading a GB18030 scenario', () => {
     const out = path.join(tempDir(), 'out');
     const r = cli('run', dir, '--out', out, '--today-only');
     expect(r.code).toBe(0);
-    const metrics = fs.readFileSync(path.join(out, 'simulate-today', 'block_metrics.csv'), 'utf8');
+    const metrics = gunzipSync(fs.readFileSync(path.join(out, 'simulate-today', 'block_metrics.csv.gz'))).toString('utf8');
     for (const n of NAMES) expect(metrics).toContain(n);
     expect(metrics).not.toContain('\uFFFD');
   });
@@ -82,7 +83,7 @@ describe('the QGIS layers', () => {
     const out = path.join(tempDir(), 'out');
     const r = cli('run', chineseScenario(), '--out', out, '--solver', 'greedy');
     expect(r.code).toBe(0);
-    const doc = JSON.parse(fs.readFileSync(path.join(out, 'blocks.geojson'), 'utf8'));
+    const doc = JSON.parse(gunzipSync(fs.readFileSync(path.join(out, 'blocks.geojson.gz'))).toString('utf8'));
     expect(doc.features.map((f: { properties: { name: string } }) => f.properties.name)).toEqual(NAMES);
     expect(Object.keys(doc.features[0].properties)).toEqual(expect.arrayContaining(['today_all', 'plan_all', 'change_all', 'today_svc_grocery', 'plan_age_75_plus']));
   });
@@ -93,7 +94,7 @@ describe('the QGIS layers', () => {
     const out = path.join(tempDir(), 'cmp');
     const r = cli('compare', chineseScenario(), plan, '--out', out);
     expect(r.code).toBe(0);
-    const doc = JSON.parse(fs.readFileSync(path.join(out, 'difference.geojson'), 'utf8'));
+    const doc = JSON.parse(gunzipSync(fs.readFileSync(path.join(out, 'difference.geojson.gz'))).toString('utf8'));
     expect(doc.features.map((f: { properties: Record<string, unknown> }) => [f.properties.plan, f.properties.name, f.properties.gained])).toEqual([['P1', NAMES[1], 200]]);
   });
 });

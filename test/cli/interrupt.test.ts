@@ -30,7 +30,7 @@ describe('Ctrl-C during run', () => {
     const left = fs.readdirSync(parent).sort();
     expect(left.filter((f) => f.includes('.tmp-'))).toEqual([]);
     if (left.includes('results')) {
-      for (const f of ['summary.json', 'blocks.geojson', 'simulate-today/trips.csv']) expect(fs.existsSync(path.join(out, f))).toBe(true);
+      for (const f of ['summary.json', 'blocks.geojson.gz', 'simulate-today/trips.csv.gz']) expect(fs.existsSync(path.join(out, f))).toBe(true);
     }
   });
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { comparePlans } from '../../src/compare/compare.ts';
 import { writeComparison } from '../../src/compare/write.ts';
+import { readTextFile } from '../../src/io/readText.ts';
 import { parsePlan } from '../../src/plan/io.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { computeDistanceMatrix } from '../../src/travel/travelMatrix.ts';
@@ -20,7 +21,7 @@ describe('writing a comparison', () => {
     const { sc, cmp } = await tiny();
     const out = path.join(tempDir(), 'cmp');
     await writeComparison(out, sc, cmp, TINY);
-    const lines = fs.readFileSync(path.join(out, 'comparison.csv'), 'utf8').trim().split('\n');
+    const lines = readTextFile(path.join(out, 'comparison.csv.gz')).trim().split('\n');
     expect(lines[0]).toBe('plan,service,service_name_zh,age_band,covered_share,residents_covered');
     expect(lines).toHaveLength(1 + 2 * 3 * 7);
     expect(lines).toContain('P1,repair,维修点（配钥匙、修鞋、缝补）,all,0.8333,500');
@@ -44,7 +45,7 @@ describe('writing a comparison', () => {
     const b = path.join(tempDir(), 'a');
     await writeComparison(a, sc, cmp, TINY);
     await writeComparison(b, sc, cmp, TINY);
-    for (const f of ['comparison.json', 'comparison.csv', 'comparison_coverage.csv']) expect(fs.readFileSync(path.join(a, f))).toEqual(fs.readFileSync(path.join(b, f)));
+    for (const f of ['comparison.json', 'comparison.csv.gz', 'comparison_coverage.csv.gz']) expect(fs.readFileSync(path.join(a, f))).toEqual(fs.readFileSync(path.join(b, f)));
   });
 
   it('leaves no half-written file when a write fails, and keeps other files in the folder', async () => {
@@ -56,6 +57,6 @@ describe('writing a comparison', () => {
     expect(fs.readdirSync(out).sort()).toEqual(['comparison.json', 'summary.json']);
     fs.rmdirSync(path.join(out, 'comparison.json'));
     await writeComparison(out, sc, cmp, TINY);
-    expect(fs.readdirSync(out).sort()).toEqual(['comparison.csv', 'comparison.json', 'comparison_coverage.csv', 'summary.json']);
+    expect(fs.readdirSync(out).sort()).toEqual(['comparison.csv.gz', 'comparison.json', 'comparison_coverage.csv.gz', 'summary.json']);
   });
 });

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { REPO, tempDir } from '../helpers/fixtures.ts';
 import { P1, P2, TINY, writePlans } from '../compare/tinyPlans.ts';
@@ -20,7 +21,11 @@ describe('the compare command', () => {
     expect(r.stdout).toMatch(/Residents gaining \(\+\) or losing \(-\) access, vs P1/);
     expect(r.stdout).toMatch(/only in P2: S1 Shop \(grocery\)/);
     expect(r.stdout).toMatch(/^P2\s+1\s+1\s+360,000\s+60\s+OVER/m);
-    expect(fs.readdirSync(out).sort()).toEqual(['comparison.csv', 'comparison.json', 'comparison_coverage.csv', 'difference.geojson']);
+    expect(fs.readdirSync(out).sort()).toEqual(['comparison.csv.gz', 'comparison.json', 'comparison_coverage.csv.gz', 'difference.geojson.gz']);
+    const plain = path.join(tempDir(), 'plain');
+    expect(cli('compare', TINY, ...writePlans({ P1, P2 }), '--out', plain, '--format', 'csv', '--outputs', 'comparison,difference').code).toBe(0);
+    expect(fs.readdirSync(plain).sort()).toEqual(['comparison.csv', 'comparison.json', 'difference.geojson']);
+    expect(fs.readFileSync(path.join(plain, 'comparison.csv'), 'utf8')).toBe(gunzipSync(fs.readFileSync(path.join(out, 'comparison.csv.gz'))).toString('utf8'));
   });
 
   it('prints comparison.json with --json', () => {

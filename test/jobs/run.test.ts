@@ -29,7 +29,7 @@ describe('runScenario', () => {
     const b = await runScenario(sc, { out: path.join(dir, 'b'), threads: 2, timeLimit: 20 });
     expect(hashTree(a.outDir)).toEqual(hashTree(b.outDir));
     expect(Object.keys(hashTree(a.outDir)).sort()).toEqual(
-      ['blocks.geojson', 'coverage.csv', 'coverage_after.csv', 'plan.geojson', 'plan.json', 'simulate-plan/block_metrics.csv', 'simulate-plan/metrics.json', 'simulate-plan/trips.csv', 'simulate-today/block_metrics.csv', 'simulate-today/metrics.json', 'simulate-today/trips.csv', 'summary.json'].sort(),
+      ['blocks.geojson.gz', 'coverage.csv.gz', 'coverage_after.csv.gz', 'plan.geojson', 'plan.json', 'simulate-plan/block_metrics.csv.gz', 'simulate-plan/metrics.json', 'simulate-plan/trips.csv.gz', 'simulate-today/block_metrics.csv.gz', 'simulate-today/metrics.json', 'simulate-today/trips.csv.gz', 'summary.json'].sort(),
     );
     const summary = JSON.parse(fs.readFileSync(path.join(a.outDir, 'summary.json'), 'utf8'));
     expect(summary.seed).toBe(21);

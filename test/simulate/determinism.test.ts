@@ -23,11 +23,11 @@ describe('determinism across threads', () => {
     const two = await simulate(scenario, matrix, { ...opts, threads: 2 });
     expect(one.capacity.enabled).toBe(true);
     expect(one.trips.count).toBeGreaterThan(1000);
-    for (const format of ['csv', 'bin'] as const) {
+    for (const format of ['auto', 'csv', 'bin'] as const) {
       await writeSimulationOutputs(one, scenario, path.join(tmp, `one-${format}`), format);
       await writeSimulationOutputs(two, scenario, path.join(tmp, `two-${format}`), format);
       const a = await hashes(path.join(tmp, `one-${format}`));
-      expect(Object.keys(a)).toContain(format === 'csv' ? 'trips.csv' : 'trips.bin');
+      expect(Object.keys(a)).toContain({ auto: 'trips.csv.gz', csv: 'trips.csv', bin: 'trips.bin' }[format]);
       expect(await hashes(path.join(tmp, `two-${format}`))).toEqual(a);
     }
     expect(two.demand).toEqual(one.demand);

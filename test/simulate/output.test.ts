@@ -4,6 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { simulate } from '../../src/simulate/simulate.ts';
 import { readTripsBinary, writeSimulationOutputs, TRIPS_CSV_HEADER } from '../../src/simulate/output.ts';
+import { readTextFile } from '../../src/io/readText.ts';
+import { csvColumns, csvString } from '../../src/io/csv.ts';
+import { AGE_BANDS } from '../../src/core/ageBands.ts';
 import { EVEN_SHARES, tinyScenario } from './fixtures.ts';
 
 async function small() {
@@ -32,7 +35,7 @@ describe('simulation outputs', () => {
   it('writes one CSV row per trip, unserved trips with an empty facility', async () => {
     const { scenario, result } = await small();
     const dir = path.join(tmpDir(), 'out');
-    const w = await writeSimulationOutputs(result, scenario, dir, 'csv');
+    const w = await writeSimulationOutputs(result, scenario, dir, 'csv', { format: 'csv' });
     expect(w.files).toEqual(['trips.csv', 'metrics.json', 'block_metrics.csv']);
     const lines = fs.readFileSync(path.join(dir, 'trips.csv'), 'utf8').trim().split('\n');
     expect(lines[0]).toBe(TRIPS_CSV_HEADER.join(','));
@@ -47,6 +50,29 @@ describe('simulation outputs', () => {
     const blocks = fs.readFileSync(path.join(dir, 'block_metrics.csv'), 'utf8').trim().split('\n');
     expect(blocks).toHaveLength(3);
     expect(blocks[1]).toMatch(/^5,a,a,old estate,120,/);
+  });
+
+  it('writes the tables gzip-compressed by default, reading back to the plain CSV; --outputs selects them', async () => {
+    const { scenario, result } = await small();
+    const plain = path.join(tmpDir(), 'plain');
+    const dir = path.join(tmpDir(), 'out');
+    await writeSimulationOutputs(result, scenario, plain, 'auto', { format: 'csv' });
+    const w = await writeSimulationOutputs(result, scenario, dir);
+    expect(w.files).toEqual(['trips.csv.gz', 'metrics.json', 'block_metrics.csv.gz']);
+    for (const f of ['trips.csv', 'block_metrics.csv']) expect(readTextFile(path.join(dir, `${f}.gz`))).toBe(fs.readFileSync(path.join(plain, f), 'utf8'));
+    const some = await writeSimulationOutputs(result, scenario, path.join(tmpDir(), 'some'), 'auto', { outputs: ['block_metrics'] });
+    expect(some.files).toEqual(['metrics.json', 'block_metrics.csv.gz']);
+    expect(some.tripsFormat).toBe('none');
+  });
+
+  it('writes each trip as the one CSV writer writes its cells', async () => {
+    const { scenario, result } = await small();
+    const dir = path.join(tmpDir(), 'out');
+    await writeSimulationOutputs(result, scenario, dir, 'csv');
+    const t = result.trips;
+    const columns = csvColumns(TRIPS_CSV_HEADER, ['age_band', 'service', 'origin_block', 'facility']);
+    const rows = Array.from({ length: t.count }, (_, i) => [result.seed, t.resident[i], AGE_BANDS[t.ageBand[i]], scenario.services[t.service[i]].id, scenario.blocks.ids[t.originBlock[i]], t.site[i] >= 0 ? result.sites.ids[t.site[i]] : '', t.departureMin[i], Number.isNaN(t.walkMin[i]) ? '' : t.walkMin[i].toFixed(2), t.within[i], t.tourLeg[i]]);
+    expect(fs.readFileSync(path.join(dir, 'trips.csv'), 'utf8')).toBe(csvString(columns, rows).slice(0, -1));
   });
 
   it('reads back the binary trips exactly', async () => {

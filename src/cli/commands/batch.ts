@@ -13,15 +13,18 @@ import { parseBatch } from '../../batch/spec.ts';
 import { runBatch, type BatchOutcome } from '../../jobs/batch.ts';
 import type { TripsFormat } from '../../simulate/output.ts';
 import { EXIT_FAILURE, EXIT_OK, numberOption, progress, type Command } from '../command.ts';
+import { RUN_OUTPUTS } from '../../io/outputs.ts';
+import { formatOption, OUTPUT_OPTIONS, outputHelp, outputsOption } from '../outputs.ts';
 
 export const command: Command = {
   name: 'batch',
-  usage: 'batch <batch.json> [--threads N] [--resume] [--out DIR] [--trips none|csv|bin|auto] [--queue redis://host:port[/db] [--attempts N] [--store auto|redis] [--max-archive MB]] [--json]',
+  usage: 'batch <batch.json> [--threads N] [--resume] [--out DIR] [--trips none|csv|bin|auto] [--format csv.gz|csv] [--outputs coverage,trips,block_metrics,blocks] [--queue redis://host:port[/db] [--attempts N] [--store auto|redis] [--max-archive MB]] [--json]',
   help: {
     threads: 'runs in parallel (default: all cores; not used with --queue)',
     resume: 'keep finished runs, redo half-finished ones (with --queue: also collect what workers finished meanwhile)',
     out: 'output folder (default results/<batch name>)',
-    trips: "each run's trips table (default none)",
+    trips: "each run's trips table: none (default), auto (in the --format), csv (plain) or bin (legacy binary)",
+    ...outputHelp(RUN_OUTPUTS),
     queue: 'enqueue the runs on Redis for `quarterhour worker` processes, follow them and collect the results',
     attempts: 'with --queue: tries per run before it becomes a failed row (default 2)',
     store: "with --queue: auto (workers that see --out write into it, others upload an archive into Redis) or redis (always upload)",
@@ -36,6 +39,7 @@ export const command: Command = {
     attempts: { type: 'string' },
     store: { type: 'string' },
     'max-archive': { type: 'string' },
+    ...OUTPUT_OPTIONS,
   },
   async run(pos, values) {
     if (pos.length !== 1) throw new InputError('command line', 'expected exactly one batch file');
@@ -43,6 +47,9 @@ export const command: Command = {
     const threads = numberOption(values, 'threads', os.availableParallelism(), { integer: true, min: 1 });
     const trips = (values.trips as string | undefined) ?? 'none';
     if (!['none', 'csv', 'bin', 'auto'].includes(trips)) throw new InputError('command line', `--trips is '${trips}', expected none, csv, bin or auto`);
+    const format = formatOption(values);
+    const outputs = outputsOption(values, RUN_OUTPUTS);
+    const output = values.format !== undefined || values.outputs !== undefined ? { format, outputs } : undefined;
     const queueRaw = values.queue as string | undefined;
     const attempts = numberOption(values, 'attempts', 2, { integer: true, min: 1 });
     const maxArchiveMb = numberOption(values, 'max-archive', 5, { min: 0.001 });
@@ -52,7 +59,7 @@ export const command: Command = {
     const outDir = (values.out as string | undefined) ?? path.join('results', spec.name);
     await checkBatchInputs(spec);
 
-    const resumeCmd = ['quarterhour', 'batch', pos[0], '--resume', '--out', outDir, ...(queueUrl ? ['--queue', queueRaw!] : values.threads !== undefined ? ['--threads', String(threads)] : []), ...(trips !== 'none' ? ['--trips', trips] : [])];
+    const resumeCmd = ['quarterhour', 'batch', pos[0], '--resume', '--out', outDir, ...(queueUrl ? ['--queue', queueRaw!] : values.threads !== undefined ? ['--threads', String(threads)] : []), ...(trips !== 'none' ? ['--trips', trips] : []), ...(values.format !== undefined ? ['--format', format] : []), ...(values.outputs !== undefined ? ['--outputs', values.outputs as string] : [])];
     const stopListening = onInterrupt({
       resume: resumeCmd.map(shellWord).join(' '),
       status: () => `${countFinished(spec, path.resolve(outDir))} of ${spec.runs.length} runs finished and kept in ${outDir}`,
@@ -63,10 +70,10 @@ export const command: Command = {
       if (queueUrl) {
         progress(`batch ${spec.name}: ${spec.runs.length} runs on the queue ${queueUrl.shown} -> ${outDir}/`);
         const { runQueuedBatch } = await import('../../queue/coordinator.ts');
-        r = await runQueuedBatch(spec, { url: queueUrl, outDir, resume: Boolean(values.resume), trips: trips as TripsFormat, attempts, store: store as 'auto' | 'redis', maxArchive: Math.round(maxArchiveMb * 1e6) });
+        r = await runQueuedBatch(spec, { url: queueUrl, outDir, resume: Boolean(values.resume), trips: trips as TripsFormat, output, attempts, store: store as 'auto' | 'redis', maxArchive: Math.round(maxArchiveMb * 1e6) });
       } else {
         progress(`batch ${spec.name}: ${spec.runs.length} runs on ${threads} threads -> ${outDir}/`);
-        r = await runBatch(spec, { outDir, threads, resume: Boolean(values.resume), trips: trips as TripsFormat });
+        r = await runBatch(spec, { outDir, threads, resume: Boolean(values.resume), trips: trips as TripsFormat, output });
       }
     } finally {
       stopListening();

@@ -78,6 +78,7 @@ export const command: Command = {
       tagServicesCsv: values['tag-services'] as string | undefined,
       name: values.name as string | undefined,
       seed: values.seed === undefined ? undefined : numberOption(values, 'seed', 1, { integer: true, min: 0 }),
+      log: values.json ? undefined : progress,
     });
     const seconds = (performance.now() - t0) / 1000;
     const where = path.relative(process.cwd(), path.resolve(out)) || out;

@@ -6,23 +6,24 @@ import { optimizeToDir } from '../../jobs/optimize.ts';
 import { EXIT_FAILURE, EXIT_OK, numberOption, progress, type Command } from '../command.ts';
 import { BUDGET_HELP, BUDGET_OPTIONS, budgetOption } from '../budget.ts';
 import { InfeasiblePlanError } from '../../optimize/infeasible.ts';
-import { count, gapText, kindLabel, num, pct, serviceLabel, statusText, tr, yuan } from '../../i18n/cli.ts';
+import { count, gapText, kindLabel, none, num, pct, serviceLabel, statusText, tr, yuan } from '../../i18n/cli.ts';
 import { resolveLang } from '../../i18n/lang.ts';
 import { bindingLine, objectiveLine } from '../../report/runText.ts';
 
 export const command: Command = {
   name: 'optimize',
-  usage: 'optimize <scenario> [--solver NAME] [--time-limit S] [--threads N] [--seed S] [--demand simulated|expected] [--out DIR] [--max-conversions N] [--max-cost C] [--json]',
+  usage: 'optimize <scenario> [--solver NAME] [--time-limit S] [--capacitated] [--threads N] [--seed S] [--demand simulated|expected] [--out DIR] [--max-conversions N] [--max-cost C] [--json]',
   help: {
     solver: `${SOLVER_NAMES.join(', ')} (default auto: heuristics, a Lagrangian bound, LP probing, then HiGHS on the reduced model)`,
     'time-limit': 'seconds for the solver (default 60)',
+    capacitated: "capacitated siting: visits assigned to each conversion at most its service's capacity (also constraints.capacitated in scenario.json)",
     threads: 'worker threads for the simulation, local-search starts and LP probing (default 1); results do not depend on it',
     seed: "override the scenario's seed",
     demand: 'simulated (default: one simulated day) or expected (residents x trip rates)',
     out: 'output folder (default results/<scenario name>-optimize)',
     ...BUDGET_HELP,
   },
-  options: { solver: { type: 'string' }, 'time-limit': { type: 'string' }, threads: { type: 'string' }, seed: { type: 'string' }, demand: { type: 'string' }, out: { type: 'string' }, ...BUDGET_OPTIONS },
+  options: { solver: { type: 'string' }, 'time-limit': { type: 'string' }, threads: { type: 'string' }, seed: { type: 'string' }, demand: { type: 'string' }, out: { type: 'string' }, capacitated: { type: 'boolean' }, ...BUDGET_OPTIONS },
   async run(pos, values) {
     if (pos.length !== 1) throw new InputError('command line', 'expected exactly one scenario folder or JSON file');
     const lang = resolveLang(values.lang);
@@ -33,7 +34,7 @@ export const command: Command = {
     const threads = numberOption(values, 'threads', 1, { integer: true, min: 1 });
     const timeLimit = numberOption(values, 'time-limit', 60, { min: 0.1 });
     const seed = values.seed === undefined ? undefined : numberOption(values, 'seed', 0, { integer: true, min: 0 });
-    const job = await optimizeToDir(pos[0], { budget: budgetOption(values), solver: solver as SolverName, timeLimit, threads, seed, demand: demandKind, out: values.out as string | undefined, log: progress }).catch((e: unknown) => {
+    const job = await optimizeToDir(pos[0], { budget: budgetOption(values), solver: solver as SolverName, timeLimit, threads, seed, demand: demandKind, out: values.out as string | undefined, ...(values.capacitated === true && { capacitated: true }), log: progress }).catch((e: unknown) => {
       if (!(e instanceof InfeasiblePlanError)) throw e;
       progress(`quarterhour optimize: no plan meets the scenario's constraints; nothing written\n${e.message}`);
       return null;
@@ -59,6 +60,7 @@ export const command: Command = {
           const svcs = c.serviceIndices.map((k) => serviceLabel(lang, sc.services[k])).join(' + ');
           return tr(lang, `  ${sc.candidates.ids[j]} (${sc.candidates.kinds[j]}, ${sc.candidates.areaM2[j]} m²) -> ${svcs}`, `  ${sc.candidates.ids[j]}（${kindLabel(lang, sc.candidates.kinds[j])}，${sc.candidates.areaM2[j]} m²）-> ${svcs}`);
         }),
+        ...(o.capacitated ? [tr(lang, 'capacitated: visits per day assigned (unweighted) / capacity', '容量约束：分配的日访问量（不加权）/ 容量'), ...o.capacitated.assigned.map((a) => `  ${a.candidate} ${a.service}: ${num(lang, a.assignedVisits)} / ${a.capacity === null ? none(lang) : num(lang, a.capacity)}`)] : []),
         `${tr(lang, 'wrote', '已写入')} ${path.relative(process.cwd(), outDir)}/ (${files.join(', ')})`,
       ].filter(Boolean);
       process.stdout.write(`${lines.join('\n')}\n`);

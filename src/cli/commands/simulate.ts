@@ -6,11 +6,13 @@ import type { TripsFormat } from '../../simulate/output.ts';
 import { EXIT_OK, numberOption, progress, type Command } from '../command.ts';
 import { bandLabel, count, padEnd, padStart, pct as pctText, tr } from '../../i18n/cli.ts';
 import { resolveLang } from '../../i18n/lang.ts';
+import { SIMULATE_OUTPUTS } from '../../io/outputs.ts';
+import { formatOption, OUTPUT_OPTIONS, outputHelp, outputsOption } from '../outputs.ts';
 
 
 export const command: Command = {
   name: 'simulate',
-  usage: 'simulate <scenario> [--plan plan.json] [--threads N] [--seed S] [--out DIR] [--choice nearest|logit] [--no-trips] [--json]',
+  usage: 'simulate <scenario> [--plan plan.json] [--threads N] [--seed S] [--out DIR] [--choice nearest|logit] [--format csv.gz|csv] [--outputs trips,block_metrics] [--trips auto|csv|bin] [--no-trips] [--json]',
   help: {
     plan: 'siting plan JSON {"conversions":[{"candidate":id,"services":[ids]}]} to simulate instead of the current state',
     threads: 'worker threads (default 1); results do not depend on it',
@@ -18,7 +20,8 @@ export const command: Command = {
     out: 'output folder (default results/<scenario name>-simulate)',
     choice: 'destination choice: nearest (default) or logit',
     beta: 'logit coefficient per walking minute (default -0.2)',
-    trips: 'trips table format: auto (default: csv up to 500,000 trips, else bin), csv or bin',
+    ...outputHelp(SIMULATE_OUTPUTS),
+    trips: 'trips table: auto (default: in the --format), csv (plain trips.csv whatever the --format) or bin (the legacy binary trips.bin)',
     'no-trips': 'do not write the trips table (metrics only)',
     'no-capacity': 'ignore facility capacities (no shadow-price iterations)',
   },
@@ -32,6 +35,7 @@ export const command: Command = {
     trips: { type: 'string' },
     'no-trips': { type: 'boolean' },
     'no-capacity': { type: 'boolean' },
+    ...OUTPUT_OPTIONS,
   },
   async run(pos, values) {
     const lang = resolveLang(values.lang);
@@ -54,6 +58,8 @@ export const command: Command = {
       capacity: !values['no-capacity'],
       out: values.out as string | undefined,
       trips,
+      format: formatOption(values),
+      outputs: outputsOption(values, SIMULATE_OUTPUTS),
       log: values.json ? undefined : progress,
     });
     const { plan } = job;

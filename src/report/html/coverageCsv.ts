@@ -3,98 +3,20 @@
  * and a comparison's comparison_coverage.csv (the same columns after a `state` column, one table per
  * state). Each table is laid out like the scenario's (block x service x age band).
  *
- * A big scenario's tables have millions of rows: the plain comma-separated form our CSV writer emits is
- * read by a small scanner here (RFC 4180 quotes, no row objects), anything else by src/io/csv.ts.
+ * Either form a job writes is read: gzip-compressed (coverage.csv.gz, the default) or plain CSV. A big
+ * scenario's tables have millions of rows: the plain comma-separated form our CSV writer emits is
+ * streamed through a small scanner (src/io/csvScan.ts: no row objects, never the whole text), anything
+ * else is read by src/io/csv.ts.
  */
 import { ageBandIndex, N_AGE_BANDS } from '../../core/ageBands.ts';
 import type { CoverageTable } from '../../coverage/residential.ts';
 import { InputError } from '../../core/errors.ts';
-import { detectDelimiter, readCsv, restoreText } from '../../io/csv.ts';
-import { readTextFile } from '../../io/readText.ts';
+import { readCsv, restoreText } from '../../io/csv.ts';
+import { scanCsvFile } from '../../io/csvScan.ts';
 import { Problems } from '../../scenario/rows.ts';
 import type { Scenario } from '../../scenario/types.ts';
 
 const COLUMNS = ['block', 'service', 'age_band', 'nearest_min', 'covered'];
-
-/**
- * The rows of plain comma-separated text (a BOM, RFC 4180 quotes, blank lines skipped but counted),
- * each given to `visit` with its spreadsheet line number (header = 1) and its trimmed cells in header
- * order (one array, reused: read it before returning), after `onHeader(header)`. Returns the header; null when the text is
- * anything else (another separator, a row longer than the header, a broken quote), which readCsv then
- * reads and reports. No row is kept: a big scenario's tables have millions.
- */
-function scanCsv(text: string, onHeader: (header: string[]) => void, visit: (line: number, cells: string[]) => void): string[] | null {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const head = detectDelimiter(body.slice(0, 1 << 16));
-  if (head.delimiter !== ',' || head.skipLines !== 0) return null;
-  const n = body.length;
-  let pos = 0;
-  let line = 1;
-  let header: string[] | null = null;
-  const cells: string[] = [];
-  while (pos < n) {
-    cells.length = 0;
-    const startLine = line;
-    for (;;) {
-      let cell: string;
-      if (body.charCodeAt(pos) === 34) {
-        let out = '';
-        let k = pos + 1;
-        for (;;) {
-          const q = body.indexOf('"', k);
-          if (q < 0) return null;
-          out += body.slice(k, q);
-          if (body.charCodeAt(q + 1) === 34) {
-            out += '"';
-            k = q + 2;
-          } else {
-            k = q + 1;
-            break;
-          }
-        }
-        for (let c = pos; c < k; c++) if (body.charCodeAt(c) === 10) line++;
-        pos = k;
-        // only spaces may follow a closing quote
-        while (pos < n && body.charCodeAt(pos) === 32) pos++;
-        cell = out;
-      } else {
-        let k = pos;
-        while (k < n) {
-          const ch = body.charCodeAt(k);
-          if (ch === 44 || ch === 10 || ch === 13) break;
-          if (ch === 34) return null;
-          k++;
-        }
-        cell = body.slice(pos, k);
-        pos = k;
-      }
-      const t = cell.length > 0 && (cell.charCodeAt(0) <= 32 || cell.charCodeAt(cell.length - 1) <= 32) ? cell.trim() : cell;
-      if (t === "'" && cell !== t) return null;
-      cells.push(t);
-      const ch = pos < n ? body.charCodeAt(pos) : 10;
-      if (ch === 44) {
-        pos++;
-        continue;
-      }
-      if (ch === 13) pos++;
-      if (pos < n && body.charCodeAt(pos) === 10) pos++;
-      else if (ch !== 10 && ch !== 13 && pos < n) return null;
-      line++;
-      break;
-    }
-    if (!header) {
-      header = cells.map(restoreText);
-      if (header.some((h) => h === '') || new Set(header).size !== header.length) return null;
-      onHeader(header);
-      continue;
-    }
-    if (cells.every((c) => c === '')) continue;
-    if (cells.length > header.length) return null;
-    while (cells.length < header.length) cells.push('');
-    visit(startLine, cells);
-  }
-  return header;
-}
 
 /**
  * Give every data row of a coverage CSV to the sink `start(column positions)` makes: scanned when the
@@ -103,7 +25,7 @@ function scanCsv(text: string, onHeader: (header: string[]) => void, visit: (lin
  */
 async function eachRow(file: string, columns: string[], start: (at: Record<string, number>) => (line: number, cells: string[]) => void): Promise<void> {
   let sink: ((line: number, cells: string[]) => void) | null = null;
-  const header = scanCsv(readTextFile(file), (h) => (sink = start(requireColumns(file, h, columns))), (line, cells) => sink!(line, cells));
+  const header = await scanCsvFile(file, { header: (h) => (sink = start(requireColumns(file, h, columns))), row: (line, cells) => sink!(line, cells) });
   if (header) return;
   const csv = await readCsv(file);
   const again = start(requireColumns(file, csv.header, columns));
@@ -177,7 +99,7 @@ function tableBuilder(file: string, sc: Scenario, at: Record<string, number>, wh
   };
 }
 
-/** A run's coverage.csv or coverage_after.csv. */
+/** A run's coverage table (coverage.csv.gz or coverage.csv, or coverage_after.*). */
 export async function readCoverageCsv(file: string, sc: Scenario): Promise<CoverageTable> {
   let table: ReturnType<typeof tableBuilder> | null = null;
   let rows = 0;
@@ -192,7 +114,7 @@ export async function readCoverageCsv(file: string, sc: Scenario): Promise<Cover
   return table!.finish(rows);
 }
 
-/** A comparison's comparison_coverage.csv: one table per state, in the order of `states`. */
+/** A comparison's comparison_coverage table (.csv.gz or .csv): one table per state, in the order of `states`. */
 export async function readStateCoverageCsv(file: string, sc: Scenario, states: string[]): Promise<CoverageTable[]> {
   let tables: ReturnType<typeof tableBuilder>[] = [];
   let rows: number[] = [];

@@ -1,7 +1,7 @@
 /**
  * Report data of a `quarterhour run` results folder, from what the run wrote: summary.json (its
- * warnings too) and coverage.csv (today); with plan.json, also the state with the plan, from
- * coverage_after.csv (which a run writes beside every plan.json), and the plan's explanation block.
+ * warnings too) and coverage.csv.gz or coverage.csv (today); with plan.json, also the state with the plan,
+ * from coverage_after.csv.gz or .csv (which a run writes beside every plan.json), and the plan's explanation block.
  * The coverage shown is not computed again; the travel matrix is, with the run's own code, for the
  * what-if panel (whatif.ts).
  */
@@ -11,6 +11,7 @@ import { InputError } from '../../core/errors.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { fillString, reportStrings } from '../../i18n/report.ts';
 import { readJsonFile } from '../../io/json.ts';
+import { findOutputFile } from '../../io/outputs.ts';
 import { readPlan } from '../../plan/io.ts';
 import type { Plan } from '../../plan/types.ts';
 import { computeDistanceMatrix } from '../../travel/travelMatrix.ts';
@@ -47,13 +48,13 @@ export async function reportFromRun(dir: string, lang: Lang = 'en', log?: (messa
   const { scenario: sc } = await scenarioOf(summaryFile, summary);
   if (typeof summary.seed === 'number') sc.seed = summary.seed;
   step(`loaded the scenario: ${sc.blocks.count} blocks, ${sc.facilities.count} facilities, ${sc.candidates.count} idle spaces`);
-  const states: ReportState[] = [reportState(sc, TODAY_LABEL, await readCoverageCsv(path.join(dir, 'coverage.csv'), sc), null)];
+  const states: ReportState[] = [reportState(sc, TODAY_LABEL, await readCoverageCsv(findOutputFile(dir, 'coverage'), sc), null)];
   const planFile = path.join(dir, 'plan.json');
   let plan: Plan | null = null;
   if (fs.existsSync(planFile)) {
     plan = readPlan(planFile, sc);
-    const afterFile = path.join(dir, 'coverage_after.csv');
-    if (!fs.existsSync(afterFile)) throw new InputError(afterFile, "file not found: a run writes it beside plan.json (rerun 'quarterhour run', or remove plan.json to report today only)");
+    const afterFile = findOutputFile(dir, 'coverage_after');
+    if (!fs.existsSync(afterFile)) throw new InputError(afterFile, "file not found: a run writes it beside plan.json unless --outputs leaves out coverage (rerun 'quarterhour run', or remove plan.json to report today only)");
     step('read coverage.csv');
     states.push(reportState(sc, AFTER_LABEL, await readCoverageCsv(afterFile, sc), plan, planExplanation(planFile)));
     step('read plan.json and coverage_after.csv');

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { readTextFile } from '../../../src/io/readText.ts';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, tempDir } from '../../helpers/fixtures.ts';
@@ -38,7 +39,7 @@ describe('comparing a planner\'s plan with the optimized plan on the default sce
     expect(printed).toMatch(/Where optimized differs from default-planner/);
     const doc = JSON.parse(fs.readFileSync(path.join(cmp, 'comparison.json'), 'utf8'));
     expect(doc.plans.map((p: { label: string }) => p.label)).toEqual(['today', 'default-planner', 'optimized']);
-    const csv = fs.readFileSync(path.join(cmp, 'comparison.csv'), 'utf8').trim().split('\n');
+    const csv = readTextFile(path.join(cmp, 'comparison.csv.gz')).trim().split('\n');
     expect(csv).toHaveLength(1 + 3 * 13 * 7);
   });
 

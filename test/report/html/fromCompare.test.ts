@@ -12,16 +12,18 @@ import { computeDistanceMatrix } from '../../../src/travel/travelMatrix.ts';
 import { tempDir } from '../../helpers/fixtures.ts';
 import { P1, P2, TINY, writePlans } from '../../compare/tinyPlans.ts';
 
-async function comparison(): Promise<{ dir: string; file: string; doc: Record<string, any>; plans: string[] }> {
+/** `format` csv for the tests that edit the files; the first reads the default compact ones. */
+async function comparison(format: 'csv' | 'csv.gz' = 'csv'): Promise<{ dir: string; file: string; doc: Record<string, any>; plans: string[] }> {
   const plans = writePlans({ P1, P2 });
-  const { outDir } = await runCompare(TINY, plans, { out: path.join(tempDir(), 'compare') });
+  const { outDir } = await runCompare(TINY, plans, { out: path.join(tempDir(), 'compare'), format });
   const file = path.join(outDir, 'comparison.json');
   return { dir: outDir, file, doc: JSON.parse(fs.readFileSync(file, 'utf8')), plans };
 }
 
 describe('the report of a compare folder', () => {
   it('shows every state cell by cell as the comparison found it, with its changes and differences', async () => {
-    const { dir, doc, plans } = await comparison();
+    const { dir, doc, plans } = await comparison('csv.gz');
+    expect(fs.existsSync(path.join(dir, 'comparison_coverage.csv.gz'))).toBe(true);
     const data = await reportData(dir);
     const sc = await loadScenario(TINY);
     const cmp = comparePlans(sc, await computeDistanceMatrix(sc), plans.map((file, k) => ({ label: ['P1', 'P2'][k], file, plan: readPlan(file, sc) })));

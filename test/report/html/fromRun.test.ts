@@ -11,6 +11,6 @@ describe('the report of a run folder', () => {
     const dir = await runResults(TINY, KIOSK_REPAIR);
     expect((await reportData(dir)).states.map((s) => s.label)).toEqual(['today', 'with plan']);
     fs.rmSync(path.join(dir, 'coverage_after.csv'));
-    await expect(reportData(dir)).rejects.toThrow(`${path.join(dir, 'coverage_after.csv')}: file not found`);
+    await expect(reportData(dir)).rejects.toThrow(`${path.join(dir, 'coverage_after.csv.gz')}: file not found`);
   });
 });

@@ -1,0 +1,114 @@
+/**
+ * Writing the output tables: every table goes through the one CSV writer (src/io/csv.ts, which makes
+ * text cells spreadsheet-safe) and is streamed — rows -> CSV text in chunks of about a megabyte ->
+ * gzip (the default format, `csv.gz`) or not (`csv`) -> the file — never held whole. The same
+ * streaming path writes the GeoJSON layers (blocks.geojson), gzip-compressed in the csv.gz format.
+ *
+ * Nothing here is atomic by itself: the jobs write into a temporary folder that is renamed into place
+ * (src/io/atomic.ts). The bytes depend only on the rows: gzip output is deterministic (src/io/gzip.ts).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { csvChunks, CsvFields, csvTextChunks, type CsvCell, type CsvColumn } from './csv.ts';
+import { gzipStages } from './gzip.ts';
+import type { WriteProgress } from './writeProgress.ts';
+
+/** The output formats of tables: gzip-compressed CSV (the default) or plain CSV. */
+export const TABLE_FORMATS = ['csv.gz', 'csv'] as const;
+export type TableFormat = (typeof TABLE_FORMATS)[number];
+export const DEFAULT_TABLE_FORMAT: TableFormat = 'csv.gz';
+
+/** How a job writes its tables: the format and, when given, which tables (null: all of them). */
+export interface OutputOptions {
+  format?: TableFormat;
+  /** The tables to write, by output name (src/io/outputs.ts); undefined or null: every one. */
+  outputs?: readonly string[] | null;
+  /** Progress of the write step (src/io/writeProgress.ts); none when absent. */
+  progress?: WriteProgress;
+}
+
+/** Whether `name` is among the outputs asked for. */
+export function wantsOutput(opts: OutputOptions | undefined, name: string): boolean {
+  return !opts?.outputs || opts.outputs.includes(name);
+}
+
+/** A table's file name: coverage -> coverage.csv.gz (csv.gz) or coverage.csv (csv). */
+export function tableFileName(base: string, format: TableFormat = DEFAULT_TABLE_FORMAT): string {
+  return `${base}.${format}`;
+}
+
+/** A GeoJSON layer's file name: blocks -> blocks.geojson.gz (csv.gz) or blocks.geojson (csv). */
+export function layerFileName(base: string, format: TableFormat = DEFAULT_TABLE_FORMAT): string {
+  return format === 'csv' ? `${base}.geojson` : `${base}.geojson.gz`;
+}
+
+function* asBuffers(chunks: Iterable<string>): Generator<Buffer> {
+  for (const c of chunks) if (c.length > 0) yield Buffer.from(c, 'utf8');
+}
+
+/** Stream text chunks into `file`, gzip-compressed when `gzip`; resolves once the file is closed. */
+export async function writeTextChunks(file: string, chunks: Iterable<string>, gzip: boolean): Promise<void> {
+  const source = Readable.from(asBuffers(chunks), { objectMode: false, highWaterMark: 1 << 20 });
+  const sink = fs.createWriteStream(file, { highWaterMark: 1 << 20 });
+  if (gzip) await pipeline(source, ...gzipStages(), sink);
+  else await pipeline(source, sink);
+}
+
+export interface TableSpec {
+  /** File name without extension, e.g. 'coverage'. */
+  base: string;
+  columns: readonly CsvColumn[];
+  /** The rows as cells, written by the one CSV writer (src/io/csv.ts) ... */
+  rows?: Iterable<readonly CsvCell[]>;
+  /**
+   * ... or, for the biggest tables, their text built from the writer's own fields (CsvFields): pieces of
+   * lines, each line preceded by '\n' (csvTextChunks); `tick(rows done)` reports progress.
+   */
+  text?: (fields: CsvFields, tick: (done: number) => void) => Iterable<string>;
+  /** Rows expected (for the progress percentage); optional. */
+  count?: number;
+  /** false: no line break after the last row (trips and block_metrics, as they always were). */
+  finalNewline?: boolean;
+}
+
+/** Write one table into `dir` in `format`; returns the file name written (relative to dir). */
+export async function writeTable(dir: string, table: TableSpec, opts: OutputOptions = {}): Promise<string> {
+  const format = opts.format ?? DEFAULT_TABLE_FORMAT;
+  const name = tableFileName(table.base, format);
+  const tick = opts.progress?.start(name, table.count);
+  const opts2 = { finalNewline: table.finalNewline, onRow: tick };
+  const chunks = table.text ? csvTextChunks(table.columns, table.text(new CsvFields(table.columns), tick ?? (() => {})), opts2) : csvChunks(table.columns, table.rows ?? [], opts2);
+  await writeTextChunks(path.join(dir, name), chunks, format === 'csv.gz');
+  return name;
+}
+
+/** Write a GeoJSON layer into `dir`: `chunks(tick)` gives its text (e.g. geojsonChunks); returns the file name. */
+export async function writeLayer(dir: string, base: string, chunks: (tick?: (done: number) => void) => Iterable<string>, opts: OutputOptions = {}, count?: number): Promise<string> {
+  const format = opts.format ?? DEFAULT_TABLE_FORMAT;
+  const name = layerFileName(base, format);
+  const tick = opts.progress?.start(name, count);
+  await writeTextChunks(path.join(dir, name), chunks(tick), format === 'csv.gz');
+  return name;
+}
+
+/**
+ * A FeatureCollection as JSON text in chunks: byte-identical to JSON.stringify of the whole
+ * collection (`head`'s keys first, then `features`) followed by a line break, without building it. A
+ * feature given as a string is its JSON text already.
+ */
+export function* geojsonChunks(head: Record<string, unknown>, features: Iterable<unknown>, onFeature?: (done: number) => void): Generator<string> {
+  const open = JSON.stringify({ ...head, features: [] });
+  let chunk = open.slice(0, -2); // without the closing ']}'
+  let n = 0;
+  for (const f of features) {
+    chunk += (n > 0 ? ',' : '') + (typeof f === 'string' ? f : JSON.stringify(f));
+    if ((++n & 0x3ff) === 0) onFeature?.(n);
+    if (chunk.length >= 1 << 20) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield `${chunk}]}\n`;
+}
