@@ -12,12 +12,13 @@ import { AGE_BANDS, N_AGE_BANDS, type AgeBand } from '../core/ageBands.ts';
 import { isWithin } from '../coverage/rule.ts';
 import type { LocateResult } from '../locate/model/result.ts';
 import { sitingCoverage, type SitingInput } from '../locate/siting.ts';
-import { solveCoverage, type CoverageSolveOptions } from '../locate/solvers/solveCoverage.ts';
+import type { CoverageSolveOptions } from '../locate/solvers/solveCoverage.ts';
 import type { ConstraintUse, ConversionMargin, PlanExplanation, UncoveredService } from '../plan/explanation.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { SparseDistanceMatrix } from '../travel/matrix.ts';
 import { groupShares, lowestShare } from './groupShares.ts';
 import type { SitingModel } from './sitingModel.ts';
+import { solveSiting } from './solveSiting.ts';
 
 /** The cost step of the max_cost shadow value, CNY. */
 export const COST_STEP = 100_000;
@@ -120,7 +121,7 @@ async function reSolve(input: SitingInput, base: LocateResult, opts: ExplainOpti
   // The base optimum stays feasible under the relaxed limit: auto starts from it and its best one-option
   // extensions instead of a local search.
   const initial = (opts.solver ?? 'auto') === 'auto' ? startingPoints(input, base.selected) : undefined;
-  return solveCoverage(sitingCoverage(input), { solver: opts.solver ?? 'auto', timeLimit: opts.timeLimit ?? 60, threads: opts.threads, seed: opts.seed, starts: opts.starts, pool: opts.pool, initial });
+  return solveSiting(sitingCoverage(input), { solver: opts.solver ?? 'auto', timeLimit: opts.timeLimit ?? 60, threads: opts.threads, seed: opts.seed, starts: opts.starts, pool: opts.pool, initial });
 }
 
 /** The measured gain of a relaxation: null unless the base and the relaxed solve are both proven optimal. */

@@ -2,7 +2,6 @@
 import { AGE_BANDS } from '../core/ageBands.ts';
 import type { LocateResult, SolverName } from '../locate/model/result.ts';
 import { sitingCoverage } from '../locate/siting.ts';
-import { solveCoverage } from '../locate/solvers/solveCoverage.ts';
 import type { Pool } from '../parallel/pool.ts';
 import type { Plan } from '../plan/types.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -13,6 +12,10 @@ import { siteCatalogue } from '../travel/sites.ts';
 import { explainPlan } from './explain.ts';
 import { diagnoseInfeasible } from './infeasible.ts';
 import { buildSitingModel, selectionToPlan, type SitingModel } from './sitingModel.ts';
+import { solveSiting } from './solveSiting.ts';
+import { solveCapacitatedSiting } from '../locate/capacitated/siting.ts';
+import { InputError } from '../core/errors.ts';
+import { capacitatedRecord, optionCapacities, type CapacitatedRecord } from './capacitatedPlan.ts';
 
 export interface OptimizeOptions {
   solver?: SolverName;
@@ -32,6 +35,12 @@ export interface OptimizeOptions {
    * model again with relaxed limits (two or three more solves; off in batches). Default: no explanation.
    */
   explain?: { reSolve: boolean };
+  /**
+   * Capacitated mode (also `constraints.capacitated` in scenario.json): visits assigned to each
+   * conversion at most its service's capacity, solved exactly by HiGHS on the model with assignment
+   * variables; no explanation is given in this mode.
+   */
+  capacitated?: boolean;
 }
 
 export interface SolverRecord {
@@ -68,6 +77,8 @@ export interface OptimizeOutcome {
   model: ModelRecord;
   /** Why the plan is what it is (when asked for with `explain`). */
   explanation?: PlanExplanation;
+  /** Capacitated mode: the visits per day assigned to each conversion. */
+  capacitated?: CapacitatedRecord;
   /** Wall-clock milliseconds (not written to deterministic outputs). */
   timings: Record<string, number>;
 }
@@ -105,7 +116,8 @@ export async function optimizeScenario(sc: Scenario, matrix: SparseDistanceMatri
   const instance = sitingCoverage(model.input);
   const t1 = performance.now();
   const seed = opts.seed ?? sc.seed;
-  const result = await solveCoverage(instance, { solver: opts.solver ?? 'auto', timeLimit: opts.timeLimit ?? 60, threads: opts.threads, seed, starts: opts.starts, pool: opts.pool });
+  if (opts.capacitated || sc.constraints.capacitated) return optimizeCapacitated(sc, model, instance, seed, opts, t0, t1);
+  const result = await solveSiting(instance, { solver: opts.solver ?? 'auto', timeLimit: opts.timeLimit ?? 60, threads: opts.threads, seed, starts: opts.starts, pool: opts.pool });
   const t2 = performance.now();
   if (result.status === 'infeasible' || result.status === 'error') {
     throw await diagnoseInfeasible(sc, model, result.status === 'infeasible', { timeLimit: Math.min(10, opts.timeLimit ?? 60), pool: opts.pool, seed });
@@ -127,5 +139,28 @@ export async function optimizeScenario(sc: Scenario, matrix: SparseDistanceMatri
     model: modelRecord(sc, model, result.objective),
     ...(explanation && { explanation }),
     timings: { buildModelMs: t1 - t0, solveMs: t2 - t1, ...(explanation && { explainMs: t3 - t2 }), ...result.timings },
+  };
+}
+
+/** The capacitated mode: HiGHS on the model with assignment variables (src/locate/capacitated/siting.ts). */
+async function optimizeCapacitated(sc: Scenario, model: SitingModel, instance: ReturnType<typeof sitingCoverage>, seed: number, opts: OptimizeOptions, t0: number, t1: number): Promise<OptimizeOutcome> {
+  const { equity } = sc.constraints;
+  if ((equity.ageBandMin ?? 0) > 0 || (equity.blockMin ?? 0) > 0) {
+    throw new InputError(sc.source || sc.name, 'the capacitated mode does not combine with equity floors yet; drop constraints.equity or the capacitated mode', undefined, 'constraints.capacitated');
+  }
+  const { result, optionLoad } = await solveCapacitatedSiting(instance, model.unitDemand, optionCapacities(sc, model), { timeLimit: opts.timeLimit ?? 60, seed, pool: opts.pool });
+  const t2 = performance.now();
+  if (result.status === 'infeasible' || result.status === 'error') {
+    throw await diagnoseInfeasible(sc, model, result.status === 'infeasible', { timeLimit: Math.min(10, opts.timeLimit ?? 60), pool: opts.pool, seed });
+  }
+  const plan = selectionToPlan(model, result.selected);
+  const notes = [...result.notes, `capacitated mode: objective ${r3(result.objective)} = ${r3(model.preCoveredWeight)} covered by existing facilities + ${r3(result.objective - model.preCoveredWeight)} assigned to the plan within its capacities`];
+  return {
+    plan,
+    result,
+    solver: { solver: result.solver, status: result.status, objective: r3(result.objective), bound: r3(result.bound), gap: result.gap === null ? null : +result.gap.toPrecision(6), seed, notes },
+    model: modelRecord(sc, model, result.objective),
+    capacitated: capacitatedRecord(sc, model, result.selected, optionLoad),
+    timings: { buildModelMs: t1 - t0, solveMs: t2 - t1, ...result.timings },
   };
 }
