@@ -11,9 +11,12 @@ const HANDLERS: Record<string, () => Promise<Handler>> = {
   ping: async () => async () => reply(() => 'pong'),
   'network-matrix': async () => (await import('./network.ts')).default as Handler,
   'simulate-shard': async () => (await import('./simulate.ts')).default as Handler,
+  'simulate-rechoice': async () => (await import('./simulate.ts')).rechoiceWorker as Handler,
   highs: async () => (await import('./highs.ts')).default as Handler,
   'highs-probe': async () => (await import('./highs.ts')).default as Handler,
+  'city-highs': async () => (await import('./cityHighs.ts')).default as Handler,
   localsearch: async () => (await import('./localsearch.ts')).default as Handler,
+  'tree-nodes': async () => (await import('./tree.ts')).default as Handler,
   'batch-run': async () => (await import('./batch.ts')).default as Handler,
 };
 

@@ -84,7 +84,12 @@ export function probeModel(model: Model, opts: ProbeOptions): ProbeOutcome {
     }
   }
   model.clearIntegrality();
+  // The root LP by primal simplex: on the degenerate coverage LPs it is several times faster than
+  // HiGHS's default (5,000 × 500 square, reduced: 1.6 s against 9.7 s); it leaves a basis for the warm
+  // dual-simplex re-solves of the probes.
+  model.options.set({ simplex_strategy: 4 });
   const root = solveLp(model, opts.deadline);
+  model.options.set({ simplex_strategy: 1 });
   let lpSolves = 1;
   let probes = 0;
   if (!root.outcome.optimal) return { rootBound: root.value, fixedBound: root.value, fixed, probes, lpSolves, stop: root.outcome.infeasible ? 'done' : 'time' };

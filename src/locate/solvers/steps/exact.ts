@@ -69,14 +69,17 @@ function probeNote(pr: ProbeResult): string {
   return `probe: ${pr.fixedZero} options closed and ${pr.fixedOne} opened in ${pr.probes} probes (${pr.lpSolves} LP solves${stopped}), ${lpNote}`;
 }
 
-/** LP probing of the reduced model on the HiGHS pool, then the MILP on what probing left (same pool). */
-export async function runProbeThenExact(s: SolveState, red: Reduction, incumbent: number): Promise<void> {
+/**
+ * LP probing of the reduced model on the HiGHS pool (within `share` of the time left), then, on what
+ * probing left, the MILP (same pool) or, with `finish`, another step (auto's branch-and-bound).
+ */
+export async function runProbeThenExact(s: SolveState, red: Reduction, incumbent: number, share = 0.5, finish?: (target: Reduction, pool: Pool) => Promise<void>): Promise<void> {
   await withPool(s.opts.pool, Math.min(s.threads, PROBE_CHAINS), async (pool) => {
     const scale = Math.max(1, Math.abs(incumbent));
     // Solutions better than the incumbent are worth at least this (1 more with integral weights).
     const threshold = s.inst.integralWeights ? incumbent + 1 - 1e-6 * scale : incumbent - 1e-7 * scale;
     const rounds = Math.ceil(PROBE_CHAINS / Math.min(s.threads, PROBE_CHAINS));
-    const pr = await s.phase('probe', () => probeCoverage(red.instance, { threshold, timeLimit: (0.5 * s.left()) / rounds, pool, chains: PROBE_CHAINS }));
+    const pr = await s.phase('probe', () => probeCoverage(red.instance, { threshold, timeLimit: (share * s.left()) / rounds, pool, chains: PROBE_CHAINS }));
     s.notes.push(probeNote(pr));
     // The LP bounds the solutions that survive the Lagrangian fixings, i.e. those better than the incumbent.
     if (!Number.isNaN(pr.rootBound)) s.tighten(Math.max(pr.rootBound, incumbent));
@@ -93,6 +96,7 @@ export async function runProbeThenExact(s: SolveState, red: Reduction, incumbent
       target = { ...red2, optionMap: red2.optionMap.map((k) => red.optionMap[k]) };
     }
     if (s.left() < 0.2) s.notes.push('exact: skipped, no time left');
+    else if (finish) await finish(target, pool);
     else await runExact(s, target.instance, target.optionMap, target !== red || red.fixedZero + red.fixedOne > 0, pool);
   });
 }

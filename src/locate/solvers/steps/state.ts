@@ -28,6 +28,11 @@ export interface CoverageSolveOptions {
   model?: LocateModel;
   /** auto: LP probing before the MILP when the reduced model has at least 40 options (default true). */
   probe?: boolean;
+  /**
+   * auto: on plain-cardinality instances (no budget, floor area, class minimum or equity floor), our own
+   * branch-and-bound (solvers/tree/) on what the reduction and LP probing left, instead of HiGHS (default true).
+   */
+  tree?: boolean;
   /** The job's worker pool (else the solver makes and destroys its own where it needs one). */
   pool?: Pool;
   /**
