@@ -3,7 +3,7 @@
  * (a fresh process, the compiled dist/: run `node scripts/build.mjs` first) in the default format
  * (csv.gz) and with --format csv: bytes per file and in all, the write step's seconds against the
  * run's (the stages' timings that `run --json` reports, and the process's wall time), and the
- * process's CPU seconds. Prints a markdown table.
+ * process's CPU seconds. Prints a markdown table and writes it to bench/results/outputs.md.
  *
  * Run: node scripts/build.mjs && npx tsx bench/outputs.ts [--blocks 21000] [--residents 500000] [--seed 11] [--time-limit 10] [--formats csv.gz,csv]
  */
@@ -99,4 +99,6 @@ lines.push('CPU seconds count every thread of the process (zlib compresses on li
 lines.push('');
 lines.push(`Stage timings, wall / CPU (s): ${runs.map((r) => `${r.format}: ${Object.entries(r.timings).map(([k, v]) => `${k} ${v} / ${r.cpuTimings[k]}`).join(', ')}`).join('; ')}.`);
 process.stdout.write(`${lines.join('\n')}\n`);
+fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
+fs.writeFileSync(path.join(ROOT, 'bench', 'results', 'outputs.md'), `${lines.join('\n')}\n`);
 fs.rmSync(tmp, { recursive: true, force: true });
