@@ -15,7 +15,7 @@
  */
 import type { CoverageInstance } from '../model/coverage.ts';
 import { hasEquity } from '../model/coverage.ts';
-import { LpText } from '../model/lpFormat.ts';
+import { LpText, optionRows } from '../model/lpFormat.ts';
 import { preCoveredWeight, selectionToMask, totalWeight, uncoverableWeight, violations } from '../model/evaluate.ts';
 import { boundProvesOptimal, makeResult, type LocateResult, type SolveStatus } from '../model/result.ts';
 import { readHighs } from '../solvers/highs/outcome.ts';
@@ -82,22 +82,7 @@ export function capacitatedSitingLp(inst: CoverageInstance, demand: Float64Array
     lp.row(`c${u}`, terms, '<=', 1);
   }
   for (let k = 0; k < inst.nOptions; k++) if (perOption[k].length && Number.isFinite(capacity[k])) lp.row(`q${k}`, [...perOption[k], [-capacity[k], `x${k}`]], '<=', 0);
-  const allX: [number, string][] = [];
-  for (let k = 0; k < inst.nOptions; k++) allX.push([1, `x${k}`]);
-  if (Number.isFinite(inst.maxOpen)) lp.row('card', allX, '<=', inst.maxOpen);
-  if (Number.isFinite(inst.budget)) lp.row('budget', allX.map(([, v], k) => [inst.cost[k], v] as [number, string]).filter(([c]) => c !== 0), '<=', inst.budget);
-  for (let g = 0; g < inst.nGroups; g++) {
-    if (!Number.isFinite(inst.groupCapacity[g])) continue;
-    const terms: [number, string][] = [];
-    for (let k = 0; k < inst.nOptions; k++) if (inst.group[k] === g && inst.area[k] !== 0) terms.push([inst.area[k], `x${k}`]);
-    if (terms.length) lp.row(`space${g}`, terms, '<=', inst.groupCapacity[g]);
-  }
-  for (let c = 0; c < inst.nClasses; c++) {
-    if (inst.classMin[c] <= 0) continue;
-    const terms: [number, string][] = [];
-    for (let k = 0; k < inst.nOptions; k++) if (inst.optionClass[k] === c) terms.push([1, `x${k}`]);
-    lp.row(`class${c}`, terms, '>=', inst.classMin[c]);
-  }
+  const allX = optionRows(lp, inst);
   lp.line('Bounds');
   for (const v of aVars) lp.line(` 0 <= ${v} <= 1`);
   for (const k of inst.mustOpen) lp.line(` x${k} = 1`);

@@ -50,23 +50,11 @@ export class LpText {
   }
 }
 
-/** The generalized coverage model (max covered weight) as a MILP. Pre-covered and uncoverable units are omitted. */
-export function coverageLp(inst: CoverageInstance): string {
-  const lp = new LpText();
-  const active = (u: number): boolean => !inst.preCovered[u] && inst.coverStart[u + 1] > inst.coverStart[u];
-  const obj: [number, string][] = [];
-  for (let u = 0; u < inst.nUnits; u++) if (active(u) && inst.weight[u] > 0) obj.push([inst.weight[u], `y${u}`]);
-  lp.objective('Maximize', obj);
-  lp.line('Subject To');
-  const yVars: string[] = [];
-  for (let u = 0; u < inst.nUnits; u++) {
-    if (!active(u)) continue;
-    if (inst.weight[u] <= 0 && inst.unitGroup[u] < 0 && !inst.equityGroupings?.some((g) => g.unitGroup[u] >= 0)) continue;
-    yVars.push(`y${u}`);
-    const terms: [number, string][] = [[1, `y${u}`]];
-    for (let e = inst.coverStart[u]; e < inst.coverStart[u + 1]; e++) terms.push([-1, `x${inst.coverOptions[e]}`]);
-    lp.row(`c${u}`, terms, '<=', 0);
-  }
+/**
+ * The rows on the options alone (cardinality, budget, floor area per space, minimum count per class),
+ * shared by every MILP of the coverage model; returns the x terms [1, x<k>] for the Binaries list.
+ */
+export function optionRows(lp: LpText, inst: CoverageInstance): [number, string][] {
   const allX: [number, string][] = [];
   for (let k = 0; k < inst.nOptions; k++) allX.push([1, `x${k}`]);
   if (Number.isFinite(inst.maxOpen)) lp.row('card', allX, '<=', inst.maxOpen);
@@ -85,6 +73,27 @@ export function coverageLp(inst: CoverageInstance): string {
     for (let k = 0; k < inst.nOptions; k++) if (inst.optionClass[k] === c) terms.push([1, `x${k}`]);
     lp.row(`class${c}`, terms, '>=', inst.classMin[c]);
   }
+  return allX;
+}
+
+/** The generalized coverage model (max covered weight) as a MILP. Pre-covered and uncoverable units are omitted. */
+export function coverageLp(inst: CoverageInstance): string {
+  const lp = new LpText();
+  const active = (u: number): boolean => !inst.preCovered[u] && inst.coverStart[u + 1] > inst.coverStart[u];
+  const obj: [number, string][] = [];
+  for (let u = 0; u < inst.nUnits; u++) if (active(u) && inst.weight[u] > 0) obj.push([inst.weight[u], `y${u}`]);
+  lp.objective('Maximize', obj);
+  lp.line('Subject To');
+  const yVars: string[] = [];
+  for (let u = 0; u < inst.nUnits; u++) {
+    if (!active(u)) continue;
+    if (inst.weight[u] <= 0 && inst.unitGroup[u] < 0 && !inst.equityGroupings?.some((g) => g.unitGroup[u] >= 0)) continue;
+    yVars.push(`y${u}`);
+    const terms: [number, string][] = [[1, `y${u}`]];
+    for (let e = inst.coverStart[u]; e < inst.coverStart[u + 1]; e++) terms.push([-1, `x${inst.coverOptions[e]}`]);
+    lp.row(`c${u}`, terms, '<=', 0);
+  }
+  const allX = optionRows(lp, inst);
   for (let h = 0; h < inst.nUnitGroups; h++) {
     if (inst.equityShare[h] <= 0) continue;
     let total = 0;
