@@ -3,27 +3,18 @@
  * (src/optimize/cityTask.ts) to HiGHS WebAssembly (one instance per worker, a fresh model per task); answers the column values, the row
  * duals of an LP and the MIP dual bound.
  */
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import highsModule from 'highs';
 import { reply, type WorkerReply } from '../src/parallel/reply.ts';
 import type { CityHighsResult, CityHighsTask } from '../src/optimize/cityTask.ts';
-import { highsStatusName, readHighs } from '../src/locate/solvers/highs/outcome.ts';
+import { readHighs } from '../src/locate/solvers/highs/outcome.ts';
+import { loadHighs, mipDualBound, runOutcome, wasmModule, type HighsLoader } from './highsRuntime.ts';
 
-const require = createRequire(import.meta.url);
-type HighsLoader = typeof import('highs').default;
-const loadHighs: HighsLoader = ((highsModule as unknown as { default?: HighsLoader }).default ?? highsModule) as HighsLoader;
-type WasmModule = NonNullable<Parameters<HighsLoader>[0]>['wasmModule'];
-const Wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<WasmModule> } }).WebAssembly;
-let compiled: Promise<WasmModule> | undefined;
 /** One HiGHS instance per worker, reused by its tasks (each model is disposed after its solve): a city's small pieces would otherwise pay an instantiation each. */
 let instance: ReturnType<HighsLoader> | undefined;
 
 async function solve(task: CityHighsTask): Promise<CityHighsResult> {
   const t0 = performance.now();
-  compiled ??= Wasm.compile(fs.readFileSync(require.resolve('highs/runtime')));
-  const wasmModule = await compiled;
-  instance ??= loadHighs({ wasmModule });
+  const wasm = await wasmModule();
+  instance ??= loadHighs({ wasmModule: wasm });
   const highs = await instance;
   const inf = (v: number) => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v);
   const model = highs.createModel({
@@ -56,23 +47,11 @@ async function solve(task: CityHighsTask): Promise<CityHighsResult> {
       }
     }
     model.run();
-    const modelStatus = highsStatusName(model.getModelStatus() as number);
-    let hasSolution = false;
-    try {
-      hasSolution = Number(model.info.get('primal_solution_status')) === 2;
-    } catch {
-      hasSolution = false;
-    }
+    const { modelStatus, hasSolution, objective } = runOutcome(model);
     const sol = hasSolution ? model.getSolution() : undefined;
-    const objective = hasSolution ? model.getObjectiveValue() : NaN;
     let dualBound = NaN;
-    if (task.integrality) {
-      try {
-        dualBound = Number(model.info.get('mip_dual_bound'));
-      } catch {
-        dualBound = NaN;
-      }
-    } else if (readHighs({ modelStatus }).optimal) dualBound = objective;
+    if (task.integrality) dualBound = mipDualBound(model);
+    else if (readHighs({ modelStatus }).optimal) dualBound = objective;
     return {
       modelStatus,
       hasSolution,

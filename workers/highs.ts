@@ -3,26 +3,11 @@
  * (each instance owns its own ~2 GiB-capped heap, so a previous solve's memory or a WebAssembly abort
  * never leaks into the next). The compiled WebAssembly module is cached; instantiation is cheap.
  */
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import highsModule from 'highs';
 import { reply, type WorkerReply } from '../src/parallel/reply.ts';
 import { type HighsProbeTask, type HighsProbeTaskResult, type HighsTask, type HighsTaskResult } from '../src/locate/solvers/highs/highsTask.ts';
 import { probeModel } from '../src/locate/solvers/highs/lpProbe.ts';
-import { highsStatusName, readHighs } from '../src/locate/solvers/highs/outcome.ts';
-
-const require = createRequire(import.meta.url);
-type HighsLoader = typeof import('highs').default;
-/** `highs` is CommonJS: its default export is the loader function itself. */
-const loadHighs: HighsLoader = ((highsModule as unknown as { default?: HighsLoader }).default ?? highsModule) as HighsLoader;
-type WasmModule = NonNullable<Parameters<HighsLoader>[0]>['wasmModule'];
-const Wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<WasmModule> } }).WebAssembly;
-let compiled: Promise<WasmModule> | undefined;
-
-function wasmModule(): Promise<WasmModule> {
-  compiled ??= Wasm.compile(fs.readFileSync(require.resolve('highs/runtime')));
-  return compiled;
-}
+import { readHighs } from '../src/locate/solvers/highs/outcome.ts';
+import { loadHighs, mipDualBound, runOutcome, wasmModule } from './highsRuntime.ts';
 
 export async function solveHighs(task: HighsTask): Promise<HighsTaskResult> {
   const t0 = performance.now();
@@ -54,20 +39,8 @@ export async function solveHighs(task: HighsTask): Promise<HighsTaskResult> {
       }
     }
     model.run();
-    const modelStatus = highsStatusName(model.getModelStatus() as number);
-    let hasSolution = false;
-    try {
-      hasSolution = Number(model.info.get('primal_solution_status')) === 2;
-    } catch {
-      hasSolution = false;
-    }
-    const objective = hasSolution ? model.getObjectiveValue() : NaN;
-    let dualBound = NaN;
-    try {
-      dualBound = Number(model.info.get('mip_dual_bound'));
-    } catch {
-      dualBound = NaN;
-    }
+    const { modelStatus, hasSolution, objective } = runOutcome(model);
+    let dualBound = mipDualBound(model);
     if (!Number.isFinite(dualBound) && readHighs({ modelStatus }).optimal) dualBound = objective; // pure LP solved to optimality
     const selectedNames: string[] = [];
     if (hasSolution) {

@@ -8,6 +8,7 @@
  */
 import seedrandom from 'seedrandom';
 import type { CostMatrix } from '../model/costMatrix.ts';
+import { randomPoints } from './points.ts';
 
 export interface RandomCapacitatedSpec {
   n: number;
@@ -35,14 +36,7 @@ export function randomCapacitated(spec: RandomCapacitatedSpec): RandomCapacitate
   const hi = spec.maxShare ?? 0.05;
   const capLo = spec.capLo ?? 0.3;
   const capHi = spec.capHi ?? 0.7;
-  const px = new Float64Array(n);
-  const py = new Float64Array(n);
-  const weight = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    px[i] = rng();
-    py[i] = rng();
-    weight[i] = 1 + Math.floor(rng() * 100);
-  }
+  const { px, py, weight } = randomPoints(rng, n);
   const cost = new Float64Array(n * m);
   const capacity = new Float64Array(m);
   for (let j = 0; j < m; j++) {

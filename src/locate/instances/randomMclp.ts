@@ -7,6 +7,7 @@
  */
 import seedrandom from 'seedrandom';
 import { buildCoverage, type CoverageInstance } from '../model/coverage.ts';
+import { randomPoints } from './points.ts';
 
 export interface RandomMclpSpec {
   n: number;
@@ -26,14 +27,7 @@ export function randomMclp(spec: RandomMclpSpec): CoverageInstance {
   const { n, m } = spec;
   const lo = spec.minShare ?? 0.02;
   const hi = spec.maxShare ?? 0.05;
-  const px = new Float64Array(n);
-  const py = new Float64Array(n);
-  const weight = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    px[i] = rng();
-    py[i] = rng();
-    weight[i] = 1 + Math.floor(rng() * 100);
-  }
+  const { px, py, weight } = randomPoints(rng, n);
   // grid of points
   const G = Math.max(1, Math.floor(Math.sqrt(n / 4)));
   const cellStart = new Int32Array(G * G + 1);

@@ -27,7 +27,7 @@ interface Client {
 
 /** The page's coverage.js and compact.js, as the browser runs them. */
 function loadClient(): Client {
-  const code = ['coverage.js', 'compact.js'].map((f) => fs.readFileSync(path.join(REPO, 'src/report/html/client', f), 'utf8')).join('\n');
+  const code = ['load.js', 'coverage.js', 'compact.js'].map((f) => fs.readFileSync(path.join(REPO, 'src/report/html/client', f), 'utf8')).join('\n');
   return new Function(`${code}\nreturn { QHCoverage: QHCoverage, QHCompact: QHCompact };`)() as Client;
 }
 

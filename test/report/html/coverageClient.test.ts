@@ -23,9 +23,9 @@ interface Client {
   evaluate(m: ClientModel, plan: { space: number; services: number[] }[]): { table: ClientTable; summary: ClientSummary };
 }
 
-/** The page's coverage.js, as the browser runs it. */
+/** The page's coverage.js after load.js (its base64 decoder), as the browser runs them in one script. */
 function loadClient(): Client {
-  const code = fs.readFileSync(path.join(REPO, 'src/report/html/client/coverage.js'), 'utf8');
+  const code = ['load.js', 'coverage.js'].map((f) => fs.readFileSync(path.join(REPO, 'src/report/html/client', f), 'utf8')).join('\n');
   return new Function(`${code}\nreturn QHCoverage;`)() as Client;
 }
 

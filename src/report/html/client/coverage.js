@@ -14,14 +14,7 @@ var QHCoverage = (function () {
 
   /** A base64 string of little-endian bytes (typed.ts) as a typed array of `Type`. */
   function decode(b64, Type) {
-    var bytes;
-    // the browser's own decoder where it has one (Chrome 140, Firefox 133, Safari 18.2)
-    if (typeof Uint8Array.fromBase64 === 'function') bytes = Uint8Array.fromBase64(b64);
-    else {
-      var s = atob(b64);
-      bytes = new Uint8Array(s.length);
-      for (var i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);
-    }
+    var bytes = QHLoad.base64Bytes(b64); // client/load.js, which comes first in the page's script
     return new Type(bytes.buffer, bytes.byteOffset, bytes.byteLength / Type.BYTES_PER_ELEMENT);
   }
 
