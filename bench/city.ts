@@ -1,13 +1,14 @@
 /**
  * City scale: the whole `run` command (what a user gets by default) on generated cities of 60,000,
- * 250,000, 1,000,000 and 4,000,000 residents, on one of 20,000 blocks, and on the default scenario.
+ * 250,000, 1,000,000 and 4,000,000 residents, on cities of 20,000+ blocks (by default 500,000 residents
+ * on 21,000 blocks, about an OSM city's density, and 2,000,000 on 20,000), and on the default scenario.
  * Each run is its own child process (`node bin/quarterhour.js run <dir> --threads T --json`) under
  * /usr/bin/time, so peak memory is that command's max RSS. Per stage: the run's own timings (matrix,
  * simulateToday, optimize, simulatePlan, write); "load" is the rest of the wall time (start-up,
  * reading the scenario). Output: bytes written to the run's folder. The growth exponent b fits
  * wall = a * residents^b over the generated cities by least squares on the logs.
  *
- *   npx tsx bench/city.ts [--sizes 60000,250000,1000000,4000000] [--blocks-city 2000000x20000|none]
+ *   npx tsx bench/city.ts [--sizes 60000,250000,1000000,4000000] [--blocks-city 500000x21000,2000000x20000|none]
  *                         [--seed 11] [--threads 2] [--out bench/results/city.md]
  * Generated scenarios are cached in os.tmpdir() (quarterhour-city-<residents>-<blocks>-s<seed>).
  * Needs a built dist/ (npm run build).
@@ -26,7 +27,7 @@ const CLI = path.join(ROOT, 'bin', 'quarterhour.js');
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '60000,250000,1000000,4000000' },
-    'blocks-city': { type: 'string', default: '2000000x20000' },
+    'blocks-city': { type: 'string', default: '500000x21000,2000000x20000' },
     seed: { type: 'string', default: '11' },
     threads: { type: 'string', default: '2' },
     out: { type: 'string', default: 'bench/results/city.md' },
@@ -96,11 +97,13 @@ const f1 = (x: number | undefined) => (x === undefined ? '–' : x.toFixed(1));
 const cases: Case[] = [{ label: 'scenarios/default (60,000 residents)', dir: path.join(ROOT, 'scenarios', 'default'), residents: 60_000, generated: false }];
 for (const s of values.sizes.split(',').filter(Boolean)) cases.push(generated(Number(s)));
 if (values['blocks-city'] !== 'none') {
-  const [res, blocks] = values['blocks-city'].split('x').map(Number);
-  try {
-    cases.push(generated(res, blocks));
-  } catch (e) {
-    process.stderr.write(`skipping the ${blocks}-block city: ${(e as Error).message}\n`);
+  for (const spec of values['blocks-city'].split(',').filter(Boolean)) {
+    const [res, blocks] = spec.split('x').map(Number);
+    try {
+      cases.push(generated(res, blocks));
+    } catch (e) {
+      process.stderr.write(`skipping the ${blocks}-block city: ${(e as Error).message}\n`);
+    }
   }
 }
 
@@ -109,7 +112,7 @@ for (const c of cases) {
   process.stderr.write(`run ${c.label} ...\n`);
   const row = runCase(c);
   rows.push(row);
-  process.stderr.write(`  ${row.wall.toFixed(1)} s, ${row.peakMiB} MiB, ${(row.outBytes / 2 ** 20).toFixed(1)} MB${row.error ? `, failed: ${row.error}` : ''}\n`);
+  process.stderr.write(`  ${row.wall.toFixed(1)} s, ${row.peakMiB} MiB, ${(row.outBytes / 1e6).toFixed(1)} MB${row.error ? `, failed: ${row.error}` : ''}\n`);
 }
 
 // wall = a * residents^b on the generated cities (least squares on the logs)
@@ -129,18 +132,18 @@ if (fit.length >= 2) {
   exponent = sxy / sxx;
 }
 const base = rows[0];
-const header = `| scenario | blocks | whole run (s) | ${STAGES.join(' | ')} | load (s) | peak RSS (MiB) | output (MB) | optimizer | × default run |`;
+const header = `| scenario | blocks | whole run (s) | ${STAGES.join(' | ')} | load (s) | write share | peak RSS (MiB) | output (MB) | optimizer | × default run |`;
 const lines = rows.map((r) => {
-  if (r.error) return `| ${r.c.label} | – | failed: ${r.error.replace(/\|/g, '/')} |${' |'.repeat(STAGES.length + 6)}`;
+  if (r.error) return `| ${r.c.label} | – | failed: ${r.error.replace(/\|/g, '/')} |${' |'.repeat(STAGES.length + 7)}`;
   const staged = STAGES.reduce((a, k) => a + (r.stages[k] ?? 0), 0);
   const opt = r.status === 'n/a' ? '–' : `${r.status}${r.gap ? `, gap ${(r.gap * 100).toFixed(2)}%` : ''}`;
-  return `| ${r.c.label} | ${r.blocks.toLocaleString('en-US')} | ${r.wall.toFixed(1)} | ${STAGES.map((k) => f1(r.stages[k])).join(' | ')} | ${(r.wall - staged).toFixed(1)} | ${r.peakMiB} | ${(r.outBytes / 2 ** 20).toFixed(1)} | ${opt} | ${(r.wall / base.wall).toFixed(1)} |`;
+  return `| ${r.c.label} | ${r.blocks.toLocaleString('en-US')} | ${r.wall.toFixed(1)} | ${STAGES.map((k) => f1(r.stages[k])).join(' | ')} | ${(r.wall - staged).toFixed(1)} | ${(((r.stages.write ?? 0) / r.wall) * 100).toFixed(1)}% | ${r.peakMiB} | ${(r.outBytes / 1e6).toFixed(1)} | ${opt} | ${(r.wall / base.wall).toFixed(1)} |`;
 });
 const text = [
   `City scale: the whole \`run --threads ${threads}\` command per scenario. ${machineLine()}; load average ${os.loadavg()[0].toFixed(1)} at the end.`,
   '',
   header,
-  `| --- | ---: | ---: | ${STAGES.map(() => '---:').join(' | ')} | ---: | ---: | ---: | --- | ---: |`,
+  `| --- | ---: | ---: | ${STAGES.map(() => '---:').join(' | ')} | ---: | ---: | ---: | ---: | --- | ---: |`,
   ...lines,
   '',
   Number.isFinite(exponent) ? `Growth: whole-run time ∝ residents^${exponent.toFixed(2)} over the generated cities (${fit.map((r) => r.c.residents.toLocaleString('en-US')).join(', ')}).` : 'Growth: not enough generated cities ran to fit an exponent.',
