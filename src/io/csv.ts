@@ -276,13 +276,14 @@ export class CsvFields {
 
 /**
  * A table whose lines are built from CsvFields (see there), as CSV text: the header line, then the
- * `body` pieces as they are — each piece a run of lines, every line preceded by its '\n' (the pieces
- * of a big table are about a megabyte each: CSV_PIECE_CHARS) — then, unless `finalNewline` is false,
+ * `body` pieces as they are — each piece a run of lines, every line preceded by its '\n', as a string
+ * or as UTF-8 bytes (src/io/csvBytes.ts; the pieces of a big table are about a megabyte each:
+ * CSV_PIECE_CHARS, CSV_PIECE_BYTES) — then, unless `finalNewline` is false,
  * a last line break.
  */
-export function* csvTextChunks(columns: readonly CsvColumn[], body: Iterable<string>, opts: { finalNewline?: boolean } = {}): Generator<string> {
+export function* csvTextChunks<T extends string | Uint8Array>(columns: readonly CsvColumn[], body: Iterable<T>, opts: { finalNewline?: boolean } = {}): Generator<string | T> {
   yield headerLine(columns);
-  for (const piece of body) if (piece !== '') yield piece;
+  for (const piece of body) if (piece.length > 0) yield piece;
   if (opts.finalNewline !== false) yield '\n';
 }
 

@@ -4,9 +4,13 @@
  * (the nearest to x·10^d, the larger on a tie) is Math.round(x·10^d) except where x·10^d lies within
  * rounding error of a tie; there, and outside 0 <= x·10^d < 10^7, toFixed itself is used.
  */
-const POW = [1, 10, 100, 1000, 10000, 100000, 1000000];
+export const POW = [1, 10, 100, 1000, 10000, 100000, 1000000];
 
-function scaled(x: number, d: number): number | null {
+/**
+ * The integer n whose digits x.toFixed(d) writes (n / 10^d is the text's value), or null where
+ * toFixed itself must be used (see above). Shared with the byte writer (src/io/csvBytes.ts).
+ */
+export function scaled(x: number, d: number): number | null {
   const y = x * POW[d];
   if (!(y >= 0 && y < 1e7)) return null;
   const f = y - Math.floor(y);

@@ -1,7 +1,8 @@
 /**
  * Writing the output tables: every table goes through the one CSV writer (src/io/csv.ts, which makes
- * text cells spreadsheet-safe) and is streamed — rows -> CSV text in chunks of about a megabyte ->
- * gzip (the default format, `csv.gz`) or not (`csv`) -> the file — never held whole. The same
+ * text cells spreadsheet-safe) and is streamed — rows -> CSV text in chunks of about a megabyte
+ * (strings, or bytes built by src/io/csvBytes.ts for the biggest tables) -> gzip in parallel blocks
+ * (the default format, `csv.gz`; src/io/gzip.ts) or not (`csv`) -> the file — never held whole. The same
  * streaming path writes the GeoJSON layers (blocks.geojson), gzip-compressed in the csv.gz format.
  *
  * Nothing here is atomic by itself: the jobs write into a temporary folder that is renamed into place
@@ -9,10 +10,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { csvChunks, CsvFields, csvTextChunks, type CsvCell, type CsvColumn } from './csv.ts';
-import { gzipStages } from './gzip.ts';
+import { CsvBytes } from './csvBytes.ts';
+import { gzipChunks } from './gzip.ts';
 import type { WriteProgress } from './writeProgress.ts';
 
 /** The output formats of tables: gzip-compressed CSV (the default) or plain CSV. */
@@ -27,6 +27,8 @@ export interface OutputOptions {
   outputs?: readonly string[] | null;
   /** Progress of the write step (src/io/writeProgress.ts); none when absent. */
   progress?: WriteProgress;
+  /** gzip blocks compressed at once (the job's --threads; default DEFAULT_WRITE_THREADS): speed only, never the bytes. */
+  threads?: number;
 }
 
 /** Whether `name` is among the outputs asked for. */
@@ -44,16 +46,39 @@ export function layerFileName(base: string, format: TableFormat = DEFAULT_TABLE_
   return format === 'csv' ? `${base}.geojson` : `${base}.geojson.gz`;
 }
 
-function* asBuffers(chunks: Iterable<string>): Generator<Buffer> {
-  for (const c of chunks) if (c.length > 0) yield Buffer.from(c, 'utf8');
+function* asBytes(chunks: Iterable<string | Uint8Array>): Generator<Uint8Array> {
+  for (const c of chunks) if (c.length > 0) yield typeof c === 'string' ? Buffer.from(c, 'utf8') : c;
 }
 
-/** Stream text chunks into `file`, gzip-compressed when `gzip`; resolves once the file is closed. */
-export async function writeTextChunks(file: string, chunks: Iterable<string>, gzip: boolean): Promise<void> {
-  const source = Readable.from(asBuffers(chunks), { objectMode: false, highWaterMark: 1 << 20 });
-  const sink = fs.createWriteStream(file, { highWaterMark: 1 << 20 });
-  if (gzip) await pipeline(source, ...gzipStages(), sink);
-  else await pipeline(source, sink);
+/** Blocks compressing at once when OutputOptions.threads is not given. */
+export const DEFAULT_WRITE_THREADS = 2;
+
+/**
+ * Write text chunks (strings or UTF-8 bytes) into `file`, gzip-compressed when `gzip` (src/io/gzip.ts:
+ * blocks compressed on `threads` threads of the pool at once; the bytes never depend on it); resolves
+ * once the file is closed. The text is written in order as it comes, never held whole.
+ */
+export async function writeTextChunks(file: string, chunks: Iterable<string | Uint8Array>, gzip: boolean, threads = DEFAULT_WRITE_THREADS): Promise<void> {
+  const fh = await fs.promises.open(file, 'w');
+  try {
+    const write = async (b: Uint8Array): Promise<void> => {
+      for (let off = 0; off < b.length; ) off += (await fh.write(b, off, b.length - off)).bytesWritten;
+    };
+    if (gzip) await gzipChunks(asBytes(chunks), write, { inFlight: threads });
+    else {
+      let pending = Promise.resolve(); // one write in flight while the next piece is built
+      try {
+        for (const b of asBytes(chunks)) {
+          await pending;
+          pending = write(b);
+        }
+      } finally {
+        await pending;
+      }
+    }
+  } finally {
+    await fh.close();
+  }
 }
 
 export interface TableSpec {
@@ -64,9 +89,10 @@ export interface TableSpec {
   rows?: Iterable<readonly CsvCell[]>;
   /**
    * ... or, for the biggest tables, their text built from the writer's own fields (CsvFields): pieces of
-   * lines, each line preceded by '\n' (csvTextChunks); `tick(rows done)` reports progress.
+   * lines, each line preceded by '\n' (csvTextChunks), as strings or UTF-8 bytes (src/io/csvBytes.ts
+   * CsvBytes); `tick(rows done)` reports progress.
    */
-  text?: (fields: CsvFields, tick: (done: number) => void) => Iterable<string>;
+  text?: (fields: CsvFields, tick: (done: number) => void) => Iterable<string | Uint8Array>;
   /** Rows expected (for the progress percentage); optional. */
   count?: number;
   /** false: no line break after the last row (trips and block_metrics, as they always were). */
@@ -80,35 +106,34 @@ export async function writeTable(dir: string, table: TableSpec, opts: OutputOpti
   const tick = opts.progress?.start(name, table.count);
   const opts2 = { finalNewline: table.finalNewline, onRow: tick };
   const chunks = table.text ? csvTextChunks(table.columns, table.text(new CsvFields(table.columns), tick ?? (() => {})), opts2) : csvChunks(table.columns, table.rows ?? [], opts2);
-  await writeTextChunks(path.join(dir, name), chunks, format === 'csv.gz');
+  await writeTextChunks(path.join(dir, name), chunks, format === 'csv.gz', opts.threads);
   return name;
 }
 
 /** Write a GeoJSON layer into `dir`: `chunks(tick)` gives its text (e.g. geojsonChunks); returns the file name. */
-export async function writeLayer(dir: string, base: string, chunks: (tick?: (done: number) => void) => Iterable<string>, opts: OutputOptions = {}, count?: number): Promise<string> {
+export async function writeLayer(dir: string, base: string, chunks: (tick?: (done: number) => void) => Iterable<string | Uint8Array>, opts: OutputOptions = {}, count?: number): Promise<string> {
   const format = opts.format ?? DEFAULT_TABLE_FORMAT;
   const name = layerFileName(base, format);
   const tick = opts.progress?.start(name, count);
-  await writeTextChunks(path.join(dir, name), chunks(tick), format === 'csv.gz');
+  await writeTextChunks(path.join(dir, name), chunks(tick), format === 'csv.gz', opts.threads);
   return name;
 }
 
 /**
- * A FeatureCollection as JSON text in chunks: byte-identical to JSON.stringify of the whole
- * collection (`head`'s keys first, then `features`) followed by a line break, without building it. A
- * feature given as a string is its JSON text already.
+ * A FeatureCollection as JSON text in pieces of about a megabyte of UTF-8 bytes: byte-identical to
+ * JSON.stringify of the whole collection (`head`'s keys first, then `features`) followed by a line
+ * break, without building it. A feature given as a string is its JSON text already.
  */
-export function* geojsonChunks(head: Record<string, unknown>, features: Iterable<unknown>, onFeature?: (done: number) => void): Generator<string> {
-  const open = JSON.stringify({ ...head, features: [] });
-  let chunk = open.slice(0, -2); // without the closing ']}'
+export function* geojsonChunks(head: Record<string, unknown>, features: Iterable<unknown>, onFeature?: (done: number) => void): Generator<Uint8Array> {
+  const b = new CsvBytes(new CsvFields([]));
+  b.text(JSON.stringify({ ...head, features: [] }).slice(0, -2)); // without the closing ']}'
   let n = 0;
   for (const f of features) {
-    chunk += (n > 0 ? ',' : '') + (typeof f === 'string' ? f : JSON.stringify(f));
+    if (n > 0) b.comma();
+    b.text(typeof f === 'string' ? f : JSON.stringify(f));
     if ((++n & 0x3ff) === 0) onFeature?.(n);
-    if (chunk.length >= 1 << 20) {
-      yield chunk;
-      chunk = '';
-    }
+    if (b.full) yield b.take();
   }
-  yield `${chunk}]}\n`;
+  b.text(']}\n');
+  yield b.take();
 }

@@ -16,8 +16,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { AGE_BANDS } from '../core/ageBands.ts';
 import { withOutputDir } from '../io/atomic.ts';
-import { csvColumns, CSV_PIECE_CHARS, type CsvCell, type CsvFields } from '../io/csv.ts';
-import { fixed } from '../io/numbers.ts';
+import { csvColumns, type CsvFields } from '../io/csv.ts';
+import { CsvBytes } from '../io/csvBytes.ts';
 import { DEFAULT_TABLE_FORMAT, wantsOutput, writeTable, type OutputOptions, type TableFormat } from '../io/tableWriter.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { TripColumns } from './columns.ts';
@@ -32,35 +32,46 @@ export const TRIPS_BIN_MAGIC = 'QHTRIPS1';
  */
 export type TripsFormat = 'csv' | 'bin' | 'auto' | 'none';
 
-const fmtMin = (x: number): string => (Number.isNaN(x) ? '' : fixed(x, 2));
-const fmtShare = (a: number, b: number): string => (b > 0 ? (a / b).toFixed(6) : '');
-
 export const TRIPS_CSV_HEADER = ['seed', 'resident', 'age_band', 'service', 'origin_block', 'facility', 'departure_min', 'walking_min', 'within', 'tour_leg'];
 const TRIPS_CSV_COLUMNS = csvColumns(TRIPS_CSV_HEADER, ['age_band', 'service', 'origin_block', 'facility']);
 
 /**
  * The trips table's text after its header (trips.csv's columns; no line break after the last row, as
- * always), in pieces of about a megabyte, built from the CSV writer's fields (src/io/csv.ts CsvFields):
- * each band, service, block and site id is encoded once, so that a row costs a few number conversions
- * and string concatenations.
+ * always), in pieces of about a megabyte of UTF-8 bytes (src/io/csvBytes.ts), built from the CSV
+ * writer's fields (src/io/csv.ts CsvFields): each band, service, block and site id is encoded once,
+ * and a row's numbers are written as digits straight into the piece.
  */
-function* tripText(trips: TripColumns, scenario: Scenario, siteIds: string[], seed: number, f: CsvFields, tick: (done: number) => void): Generator<string> {
-  const seedField = `\n${f.field(0, seed)},`;
-  const bands = AGE_BANDS.map((b) => `,${f.field(2, b)},`);
-  const services = scenario.services.map((svc) => `${f.field(3, svc.id)},`);
-  const blocks = scenario.blocks.ids.map((id) => `${f.field(4, id)},`);
-  const sites = siteIds.map((id) => `${f.field(5, id)},`);
-  let piece = '';
+function* tripText(trips: TripColumns, scenario: Scenario, siteIds: string[], seed: number, f: CsvFields, tick: (done: number) => void): Generator<Uint8Array> {
+  const b = new CsvBytes(f);
+  const seedField = b.join('\n', b.field(0, seed), ',');
+  const bands = AGE_BANDS.map((band) => b.join(',', b.field(2, band), ','));
+  const services = scenario.services.map((svc) => b.join(b.field(3, svc.id), ','));
+  const blocks = scenario.blocks.ids.map((id) => b.join(b.field(4, id), ','));
+  const sites = siteIds.map((id) => b.join(b.field(5, id), ','));
+  const noSite = b.join(',');
+  const { resident, ageBand, service, originBlock, site, departureMin, walkMin, within, tourLeg } = trips;
   for (let i = 0; i < trips.count; i++) {
-    const site = trips.site[i];
-    piece += seedField + trips.resident[i] + bands[trips.ageBand[i]] + services[trips.service[i]] + blocks[trips.originBlock[i]] + (site >= 0 ? sites[site] : ',') + trips.departureMin[i] + ',' + fmtMin(trips.walkMin[i]) + ',' + trips.within[i] + ',' + trips.tourLeg[i];
-    if (piece.length >= CSV_PIECE_CHARS) {
-      yield piece;
-      piece = '';
+    const s = site[i];
+    b.bytes(seedField);
+    b.int(resident[i]);
+    b.bytes(bands[ageBand[i]]);
+    b.bytes(services[service[i]]);
+    b.bytes(blocks[originBlock[i]]);
+    b.bytes(s >= 0 ? sites[s] : noSite);
+    b.int(departureMin[i]);
+    b.comma();
+    const w = walkMin[i];
+    if (!Number.isNaN(w)) b.fixed(w, 2); // unserved: an empty cell
+    b.comma();
+    b.int(within[i]);
+    b.comma();
+    b.int(tourLeg[i]);
+    if (b.full) {
+      yield b.take();
       tick(i + 1);
     }
   }
-  yield piece;
+  yield b.take();
 }
 
 /** Stream the trips table into `dir` as trips.csv.gz or trips.csv; returns the file name. */
@@ -168,18 +179,50 @@ export function readTripsBinary(file: string): { header: TripsBinHeader; trips: 
 export const BLOCK_METRICS_HEADER = ['seed', 'block', 'name', 'tag', 'population', 'trips', 'within_share', 'unserved_trips', 'f15_share', 'mean_walking_min'];
 const BLOCK_METRICS_COLUMNS = csvColumns(BLOCK_METRICS_HEADER, ['block', 'name', 'tag']);
 
-function blockMetricRows(result: SimulationResult, scenario: Scenario): CsvCell[][] {
+/**
+ * block_metrics' text after its header, one row per block (no line break after the last row), as UTF-8
+ * bytes (src/io/csvBytes.ts): ids, names and tags through the CSV writer's fields, counts as String
+ * writes them, shares to 6 decimals and minutes to 3 exactly as toFixed writes them; an empty cell
+ * where there is nothing to divide by.
+ */
+function* blockMetricsText(result: SimulationResult, scenario: Scenario, f: CsvFields, tick: (done: number) => void): Generator<Uint8Array> {
   const m = blockMetrics(
     { nBlocks: scenario.blocks.count, demand: result.demand, within: result.within, unserved: result.unserved, minutesSum: result.minutesSum, residentsByBlockBand: result.residentsByBlockBand, f15ByBlockBand: result.f15ByBlockBand },
     scenario.services.length,
   );
-  const b = scenario.blocks;
-  return Array.from({ length: b.count }, (_, i): CsvCell[] => [result.seed, b.ids[i], b.names[i], b.tags[i], m.population[i], m.trips[i], fmtShare(m.within[i], m.trips[i]), m.unserved[i], fmtShare(m.f15[i], m.population[i]), m.served[i] > 0 ? (m.minutesSum[i] / m.served[i]).toFixed(3) : '']);
+  const blocks = scenario.blocks;
+  const b = new CsvBytes(f);
+  const seed = b.join('\n', b.field(0, result.seed), ',');
+  for (let i = 0; i < blocks.count; i++) {
+    b.bytes(seed);
+    b.bytes(b.field(1, blocks.ids[i]));
+    b.comma();
+    b.bytes(b.field(2, blocks.names[i]));
+    b.comma();
+    b.bytes(b.field(3, blocks.tags[i]));
+    b.comma();
+    b.int(m.population[i]);
+    b.comma();
+    b.int(m.trips[i]);
+    b.comma();
+    if (m.trips[i] > 0) b.fixed(m.within[i] / m.trips[i], 6);
+    b.comma();
+    b.int(m.unserved[i]);
+    b.comma();
+    if (m.population[i] > 0) b.fixed(m.f15[i] / m.population[i], 6);
+    b.comma();
+    if (m.served[i] > 0) b.fixed(m.minutesSum[i] / m.served[i], 3);
+    if (b.full) {
+      yield b.take();
+      tick(i + 1);
+    }
+  }
+  yield b.take();
 }
 
 /** Write block_metrics.csv.gz or .csv into `dir`; returns the file name. */
 export function writeBlockMetricsTable(dir: string, result: SimulationResult, scenario: Scenario, out: OutputOptions = {}): Promise<string> {
-  return writeTable(dir, { base: 'block_metrics', columns: BLOCK_METRICS_COLUMNS, rows: blockMetricRows(result, scenario), count: scenario.blocks.count, finalNewline: false }, out);
+  return writeTable(dir, { base: 'block_metrics', columns: BLOCK_METRICS_COLUMNS, text: (f, tick) => blockMetricsText(result, scenario, f, tick), count: scenario.blocks.count, finalNewline: false }, out);
 }
 
 export interface WrittenOutputs {

@@ -7,7 +7,8 @@ import { readCsv } from '../../src/io/csv.ts';
 import { CsvScanner, scanCsvFile } from '../../src/io/csvScan.ts';
 import { parseOutputs, RUN_OUTPUTS } from '../../src/io/outputs.ts';
 import { csvChunks, csvColumns, CsvFields, csvTextChunks } from '../../src/io/csv.ts';
-import { COVERAGE_COLUMNS, coverageRows, coverageText } from '../../src/coverage/csv.ts';
+import { chunksText } from '../../src/io/csvBytes.ts';
+import { COVERAGE_COLUMNS, COVERAGE_PLAN_COLUMNS, coverageRows, coverageText } from '../../src/coverage/csv.ts';
 import { staticCoverage } from '../../src/coverage/static.ts';
 import { computeDistanceMatrix } from '../../src/travel/travelMatrix.ts';
 import { geojsonChunks, writeTable } from '../../src/io/tableWriter.ts';
@@ -35,13 +36,13 @@ describe('compact outputs', () => {
   }, 180_000);
 
   it('writes every table gzip-compressed by default, and plain CSV with --format csv', () => {
-    expect(files(compact.outDir)).toEqual(['blocks.geojson.gz', 'coverage.csv.gz', 'coverage_after.csv.gz', 'plan.geojson', 'plan.json', 'simulate-plan/block_metrics.csv.gz', 'simulate-plan/metrics.json', 'simulate-plan/trips.csv.gz', 'simulate-today/block_metrics.csv.gz', 'simulate-today/metrics.json', 'simulate-today/trips.csv.gz', 'summary.json']);
-    expect(files(plain.outDir)).toEqual(['blocks.geojson', 'coverage.csv', 'coverage_after.csv', 'plan.geojson', 'plan.json', 'simulate-plan/block_metrics.csv', 'simulate-plan/metrics.json', 'simulate-plan/trips.csv', 'simulate-today/block_metrics.csv', 'simulate-today/metrics.json', 'simulate-today/trips.csv', 'summary.json']);
+    expect(files(compact.outDir)).toEqual(['blocks.geojson.gz', 'coverage.csv.gz', 'plan.geojson', 'plan.json', 'simulate-plan/block_metrics.csv.gz', 'simulate-plan/metrics.json', 'simulate-plan/trips.csv.gz', 'simulate-today/block_metrics.csv.gz', 'simulate-today/metrics.json', 'simulate-today/trips.csv.gz', 'summary.json']);
+    expect(files(plain.outDir)).toEqual(['blocks.geojson', 'coverage.csv', 'plan.geojson', 'plan.json', 'simulate-plan/block_metrics.csv', 'simulate-plan/metrics.json', 'simulate-plan/trips.csv', 'simulate-today/block_metrics.csv', 'simulate-today/metrics.json', 'simulate-today/trips.csv', 'summary.json']);
   });
 
   it('reads back to exactly the CSV values, cell by cell (and byte for byte once uncompressed)', async () => {
     const tables = files(plain.outDir).filter((f) => f.endsWith('.csv'));
-    expect(tables).toHaveLength(6);
+    expect(tables).toHaveLength(5);
     for (const f of tables) {
       const a = await readCsv(path.join(plain.outDir, f));
       const b = await readCsv(path.join(compact.outDir, `${f}.gz`));
@@ -86,7 +87,7 @@ describe('compact outputs', () => {
 
   it('writes only the tables --outputs selects, and always the summary, plan and JSON files', async () => {
     const r = await runScenario(scenario, { out: path.join(tempDir(), 'some'), outputs: ['coverage', 'blocks'], timeLimit: 20 });
-    expect(files(r.outDir)).toEqual(['blocks.geojson.gz', 'coverage.csv.gz', 'coverage_after.csv.gz', 'plan.geojson', 'plan.json', 'simulate-plan/metrics.json', 'simulate-today/metrics.json', 'summary.json']);
+    expect(files(r.outDir)).toEqual(['blocks.geojson.gz', 'coverage.csv.gz', 'plan.geojson', 'plan.json', 'simulate-plan/metrics.json', 'simulate-today/metrics.json', 'summary.json']);
     const t = await runScenario(scenario, { out: path.join(tempDir(), 'trips'), outputs: ['trips'], format: 'csv', optimize: false });
     expect(files(t.outDir)).toEqual(['simulate-today/metrics.json', 'simulate-today/trips.csv', 'summary.json']);
   }, 120_000);
@@ -129,11 +130,16 @@ describe('the streaming CSV scanner', () => {
     const sc = await generateCity({ residents: 3000, seed: 4, name: 'lines' });
     const cov = staticCoverage(sc, await computeDistanceMatrix(sc));
     const generic = [...csvChunks(COVERAGE_COLUMNS, coverageRows(sc, cov.table))].join('');
-    const fast = [...csvTextChunks(COVERAGE_COLUMNS, coverageText(sc, cov.table, new CsvFields(COVERAGE_COLUMNS)))].join('');
+    const fast = chunksText(csvTextChunks(COVERAGE_COLUMNS, coverageText(sc, cov.table, new CsvFields(COVERAGE_COLUMNS))));
     expect(fast).toBe(generic);
     const stateColumns = [{ name: 'state', kind: 'text' as const }, ...COVERAGE_COLUMNS];
-    const withState = [...csvTextChunks(stateColumns, coverageText(sc, cov.table, new CsvFields(stateColumns), '=plan'))].join('');
+    const withState = chunksText(csvTextChunks(stateColumns, coverageText(sc, cov.table, new CsvFields(stateColumns), '=plan')));
     expect(withState).toBe([...csvChunks(stateColumns, [...coverageRows(sc, cov.table)].map((r) => ['=plan', ...r]))].join(''));
+    // a run with a plan: the plan's minutes and flag after today's columns (here the first idle space opened for every service)
+    const after = staticCoverage(sc, await computeDistanceMatrix(sc), { conversions: [{ candidateIndex: 0, serviceIndices: sc.services.map((_, s) => s) }] });
+    expect(after.table.minutes).not.toEqual(cov.table.minutes);
+    const merged = chunksText(csvTextChunks(COVERAGE_PLAN_COLUMNS, coverageText(sc, cov.table, new CsvFields(COVERAGE_PLAN_COLUMNS), undefined, undefined, after.table)));
+    expect(merged).toBe([...csvChunks(COVERAGE_PLAN_COLUMNS, coverageRows(sc, cov.table, after.table))].join(''));
   });
 
   it('writes blocks.geojson as text exactly as JSON.stringify writes the layer, with and without a plan', async () => {
@@ -142,7 +148,7 @@ describe('the streaming CSV scanner', () => {
     const today = staticCoverage(sc, m).table;
     const after = staticCoverage(sc, m, { conversions: [{ candidateIndex: 0, serviceIndices: [0] }] }).table;
     for (const a of [after, null]) {
-      const text = [...geojsonChunks(blocksGeojsonHead(sc), blockFeatureTexts(sc, today, a))].join('');
+      const text = chunksText(geojsonChunks(blocksGeojsonHead(sc), blockFeatureTexts(sc, today, a)));
       expect(text).toBe(`${JSON.stringify(blocksGeojson(sc, today, a))}\n`);
     }
   });

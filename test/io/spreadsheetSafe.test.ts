@@ -12,7 +12,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsvText, restoreText } from '../../src/io/csv.ts';
 import { batchReportData } from '../../src/report/html/fromBatch.ts';
-import { readCoverageCsv, readStateCoverageCsv } from '../../src/report/html/coverageCsv.ts';
+import { readRunCoverageCsv, readStateCoverageCsv } from '../../src/report/html/coverageCsv.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { asciiCity, RIVER_CITY } from '../fixtures/network/asciiCity.ts';
 import { FIXTURES, REPO, tempDir } from '../helpers/fixtures.ts';
@@ -204,7 +204,7 @@ describe('every CSV the project writes is spreadsheet-safe', () => {
 
     const files = csvFiles(path.join(root, 'out'));
     const names = files.map((f) => path.relative(path.join(root, 'out'), f).split(path.sep).join('/'));
-    for (const f of ['run/coverage.csv', 'run/coverage_after.csv', 'run/simulate-today/trips.csv', 'run/simulate-today/block_metrics.csv', 'run/simulate-plan/block_metrics.csv', 'simulate/block_metrics.csv', 'compare/comparison.csv', 'compare/comparison_coverage.csv', 'batch/runs.csv', 'osm/blocks.csv', 'osm/facilities.csv', 'osm/candidates.csv', 'osm/services.csv', 'osm/speeds.csv', 'osm/trip_rates.csv', 'osm/time_profiles.csv']) {
+    for (const f of ['run/coverage.csv', 'run/simulate-today/trips.csv', 'run/simulate-today/block_metrics.csv', 'run/simulate-plan/block_metrics.csv', 'simulate/block_metrics.csv', 'compare/comparison.csv', 'compare/comparison_coverage.csv', 'batch/runs.csv', 'osm/blocks.csv', 'osm/facilities.csv', 'osm/candidates.csv', 'osm/services.csv', 'osm/speeds.csv', 'osm/trip_rates.csv', 'osm/time_profiles.csv']) {
       expect(names).toContain(f);
     }
     expect(names.some((n) => /^batch\/.+\/simulate-today\/trips\.csv$/.test(n))).toBe(true);
@@ -231,7 +231,7 @@ describe('every CSV the project writes is spreadsheet-safe', () => {
     expect(sc.facilities.names).toEqual(['+Grocery west', '\tGrocery and repair east']);
     expect(sc.candidates.names).toEqual(['-Kiosk', '\rShop']);
     // the report's readers find every block, service and state again
-    await readCoverageCsv(path.join(root, 'out/run/coverage.csv'), sc);
+    expect((await readRunCoverageCsv(path.join(root, 'out/run/coverage.csv'), sc)).plan).not.toBeNull();
     await readStateCoverageCsv(path.join(root, 'out/compare/comparison_coverage.csv'), sc, ['today', '=plan', '-5']);
     const batch = await batchReportData(path.join(root, 'out/batch'));
     expect(batch.rows.map((r) => r.catalogue).sort()).toEqual(['-slow', 'default']);
