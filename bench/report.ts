@@ -4,9 +4,10 @@
  * first), the file's size, and in Chromium (playwright-core, /usr/bin/chromium) the time from navigation
  * to Leaflet's map `load` and to just after the first frame drawn with the page built (median of 3 loads).
  *
- * The results folders hold what `run` writes for the report (summary.json, coverage.csv, plan.json,
- * coverage_after.csv), written here with the engine's static coverage (src/coverage/static.ts, the
- * rule `run` writes coverage.csv with) so that a 20,000-block scenario needs no simulation; the plan
+ * The results folders hold what `run` writes for the report (summary.json, plan.json, coverage.csv with
+ * today's columns and the plan's beside them), written here with the engine's static coverage
+ * (src/coverage/static.ts, the rule `run` writes coverage.csv with) so that a 20,000-block scenario
+ * needs no simulation; the plan
  * converts every 97th idle space to its first allowed service (40 at most).
  *
  * Run: node scripts/build.mjs && npx tsx bench/report.ts [--residents 8100000]
@@ -16,10 +17,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { COVERAGE_COLUMNS, coverageRows } from '../src/coverage/csv.ts';
+import { COVERAGE_PLAN_COLUMNS, coverageRows } from '../src/coverage/csv.ts';
 import { staticCoverage } from '../src/coverage/static.ts';
 import { writeFileAtomic } from '../src/io/atomic.ts';
-import { csvString } from '../src/io/csv.ts';
+import { writeCsvRows } from '../src/io/csv.ts';
 import { parsePlan, planToJson } from '../src/plan/io.ts';
 import { generateCity } from '../src/scenario/generate.ts';
 import { loadScenario } from '../src/scenario/load.ts';
@@ -42,7 +43,6 @@ async function results(dir: string): Promise<{ out: string; blocks: number }> {
   fs.mkdirSync(out, { recursive: true });
   const today = staticCoverage(sc, matrix);
   fs.writeFileSync(path.join(out, 'summary.json'), JSON.stringify({ quarterhour: 1, scenario: sc.name, source: path.relative(out, dir), seed: sc.seed, today: today.summary }, null, 2));
-  fs.writeFileSync(path.join(out, 'coverage.csv'), csvString(COVERAGE_COLUMNS, coverageRows(sc, today.table)));
   const conversions: { candidate: string; services: string[] }[] = [];
   const cd = sc.candidates;
   for (let c = 0; c < cd.count && conversions.length < 40; c += 97) {
@@ -50,7 +50,7 @@ async function results(dir: string): Promise<{ out: string; blocks: number }> {
   }
   const plan = parsePlan({ conversions }, 'plan', sc);
   fs.writeFileSync(path.join(out, 'plan.json'), JSON.stringify(planToJson(sc, plan), null, 2));
-  fs.writeFileSync(path.join(out, 'coverage_after.csv'), csvString(COVERAGE_COLUMNS, coverageRows(sc, staticCoverage(sc, matrix, plan).table)));
+  writeCsvRows(path.join(out, 'coverage.csv'), COVERAGE_PLAN_COLUMNS, coverageRows(sc, today.table, staticCoverage(sc, matrix, plan).table));
   return { out, blocks: sc.blocks.count };
 }
 

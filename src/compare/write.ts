@@ -20,7 +20,7 @@ import type { Comparison } from './types.ts';
 /** The state column of comparison_coverage: 'today' or the plan's label. */
 export const STATE_COLUMN = 'state';
 
-function* stateText(sc: Scenario, cmp: Comparison, f: CsvFields, tick: (done: number) => void): Generator<string> {
+function* stateText(sc: Scenario, cmp: Comparison, f: CsvFields, tick: (done: number) => void): Generator<Uint8Array> {
   const n = coverageRowCount(sc);
   for (let k = 0; k < cmp.plans.length; k++) yield* coverageText(sc, cmp.plans[k].table, f, cmp.plans[k].label, (done) => tick(k * n + done));
 }

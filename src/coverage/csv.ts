@@ -1,73 +1,110 @@
-/** coverage.csv(.gz) rows: one per block x service x age band, with residents, minutes to the nearest site and the covered flag. */
+/**
+ * coverage.csv(.gz) rows: one per block x service x age band, with residents, minutes to the nearest
+ * site and the covered flag today; when the run has a plan, the same two facts with the plan beside
+ * them (nearest_min_plan, covered_plan: one table for both states, whose keys, residents and threshold
+ * are the same).
+ */
 import { AGE_BANDS, N_AGE_BANDS } from '../core/ageBands.ts';
 import type { CoverageTable } from './residential.ts';
-import { csvColumns, CSV_PIECE_CHARS, type CsvCell, type CsvFields } from '../io/csv.ts';
+import { csvColumns, type CsvCell, type CsvFields } from '../io/csv.ts';
+import { CsvBytes } from '../io/csvBytes.ts';
 import { rounded } from '../io/numbers.ts';
 import type { Scenario } from '../scenario/types.ts';
 
+/** Today's columns: the whole table of a run without a plan. */
 export const COVERAGE_HEADER = ['block', 'tag', 'service', 'age_band', 'residents', 'nearest_min', 'threshold_min', 'covered'];
 
+/** The columns with the plan, after today's when the run has a plan (blocks.geojson and runs.csv also call that state `plan`). */
+export const COVERAGE_PLAN_HEADER = ['nearest_min_plan', 'covered_plan'];
+
+const TEXT_COLUMNS = ['block', 'tag', 'service', 'age_band'];
+
 /** The column kinds of coverage.csv (src/io/csv.ts), also after comparison_coverage.csv's `state` column: ids and the tag are text, the rest numbers. */
-export const COVERAGE_COLUMNS = csvColumns(COVERAGE_HEADER, ['block', 'tag', 'service', 'age_band']);
+export const COVERAGE_COLUMNS = csvColumns(COVERAGE_HEADER, TEXT_COLUMNS);
+
+/** The columns of coverage.csv for a run with a plan: today's, then nearest_min_plan and covered_plan. */
+export const COVERAGE_PLAN_COLUMNS = csvColumns([...COVERAGE_HEADER, ...COVERAGE_PLAN_HEADER], TEXT_COLUMNS);
+
+/** coverage.csv's columns: with the plan's when there is one. */
+export function coverageColumns(withPlan: boolean): typeof COVERAGE_COLUMNS {
+  return withPlan ? COVERAGE_PLAN_COLUMNS : COVERAGE_COLUMNS;
+}
+
+/** The byte of a covered flag (0 or 1): '0' or '1'. */
+const DIGIT_0 = 0x30;
+
+const minutesCell = (m: number): CsvCell => (Number.isFinite(m) ? rounded(m, 2) : '');
 
 /**
  * The rows of a coverage table, one by one (a 20,000-block scenario has 1.5 million: never an array of
- * them). Residents and minutes are rounded to 2 decimals (src/io/numbers.ts: String(+x.toFixed(2)), fast).
+ * them); with `plan` (the same scenario's coverage with the plan), its minutes and flag after today's.
+ * Residents and minutes are rounded to 2 decimals (src/io/numbers.ts: String(+x.toFixed(2)), fast).
  */
-export function* coverageRows(sc: Scenario, t: CoverageTable): Generator<CsvCell[]> {
+export function* coverageRows(sc: Scenario, t: CoverageTable, plan: CoverageTable | null = null): Generator<CsvCell[]> {
   const S = sc.services.length;
   for (let i = 0; i < sc.blocks.count; i++) {
     for (let s = 0; s < S; s++) {
       for (let b = 0; b < N_AGE_BANDS; b++) {
         const k = (i * S + s) * N_AGE_BANDS + b;
-        const m = t.minutes[k];
-        yield [sc.blocks.ids[i], sc.blocks.tags[i], sc.services[s].id, AGE_BANDS[b], rounded(t.residents[k], 2), Number.isFinite(m) ? rounded(m, 2) : '', sc.services[s].thresholdMin, t.covered[k]];
+        const row: CsvCell[] = [sc.blocks.ids[i], sc.blocks.tags[i], sc.services[s].id, AGE_BANDS[b], rounded(t.residents[k], 2), minutesCell(t.minutes[k]), sc.services[s].thresholdMin, t.covered[k]];
+        if (plan) row.push(minutesCell(plan.minutes[k]), plan.covered[k]);
+        yield row;
       }
     }
   }
 }
 
 /**
- * The text of a coverage table after its header (coverageRows' rows as CSV lines, in pieces of about a
- * megabyte: src/io/csv.ts csvTextChunks), built from the CSV writer's fields (CsvFields): the text of
- * each block, service and age band is encoded once, so that a 20,000-block table of 1.6 million rows
- * costs a few string concatenations per row. With `state`, the lines of comparison_coverage (that
- * state's label first). `tick(rows done)` is called once per block.
+ * The text of a coverage table after its header (coverageRows' rows as CSV lines), as UTF-8 bytes in
+ * pieces of about a megabyte (src/io/csvBytes.ts; src/io/csv.ts csvTextChunks adds the header): each
+ * field comes from the CSV writer's fields (CsvFields, the spreadsheet-safety rule), the text of each
+ * block, service and age band encoded once, and the numbers are written as digits straight into the
+ * piece, so that a 20,000-block table of 1.6 million rows costs no string per row. The bytes are
+ * exactly what the one CSV writer writes for coverageRows' rows (test/io/outputs.test.ts). With
+ * `state`, the lines of comparison_coverage (that state's label first). `tick(rows done)` is called
+ * once per piece. With `plan`, each line ends with the plan's minutes and flag (coverageColumns(true)).
  */
-export function* coverageText(sc: Scenario, t: CoverageTable, f: CsvFields, state?: string, tick?: (done: number) => void): Generator<string> {
+export function* coverageText(sc: Scenario, t: CoverageTable, f: CsvFields, state?: string, tick?: (done: number) => void, plan: CoverageTable | null = null): Generator<Uint8Array> {
+  const w = new CsvBytes(f);
   const S = sc.services.length;
   // after comparison_coverage's state column, the coverage columns are one further on
   const o = state === undefined ? 0 : 1;
-  const prefix = state === undefined ? '' : `${f.field(0, state)},`;
-  const services = sc.services.map((svc) => `${f.field(o + 2, svc.id)},`);
-  const thresholds = sc.services.map((svc) => `,${f.field(o + 6, svc.thresholdMin)},`);
-  const bands = AGE_BANDS.map((b) => `${f.field(o + 3, b)},`);
-  // a block's residents per age band repeat for every service: format each value once
-  const lastResidents = new Float64Array(N_AGE_BANDS).fill(NaN);
-  const residentsText: string[] = new Array(N_AGE_BANDS).fill('');
-  let piece = '';
+  const prefix = state === undefined ? '' : w.join(w.field(0, state), ',');
+  const services = sc.services.map((svc) => w.join(w.field(o + 2, svc.id), ','));
+  const thresholds = sc.services.map((svc) => w.join(',', w.field(o + 6, svc.thresholdMin), ','));
+  const bands = AGE_BANDS.map((b) => w.join(w.field(o + 3, b), ','));
+  const { minutes, residents, covered } = t;
   for (let i = 0; i < sc.blocks.count; i++) {
-    const block = `\n${prefix}${f.field(o, sc.blocks.ids[i])},${f.field(o + 1, sc.blocks.tags[i])},`;
+    const block = w.join('\n', prefix, w.field(o, sc.blocks.ids[i]), ',', w.field(o + 1, sc.blocks.tags[i]), ',');
     for (let s = 0; s < S; s++) {
-      const head = block + services[s];
+      const service = services[s];
+      const threshold = thresholds[s];
       for (let b = 0; b < N_AGE_BANDS; b++) {
         const k = (i * S + s) * N_AGE_BANDS + b;
-        const m = t.minutes[k];
-        const r = t.residents[k];
-        if (r !== lastResidents[b]) {
-          lastResidents[b] = r;
-          residentsText[b] = `${rounded(r, 2)},`;
+        w.bytes(block);
+        w.bytes(service);
+        w.bytes(bands[b]);
+        w.rounded(residents[k], 2);
+        w.comma();
+        const m = minutes[k];
+        if (Number.isFinite(m)) w.rounded(m, 2);
+        w.bytes(threshold);
+        w.byte(DIGIT_0 + covered[k]);
+        if (plan) {
+          w.comma();
+          const p = plan.minutes[k];
+          if (Number.isFinite(p)) w.rounded(p, 2);
+          w.comma();
+          w.byte(DIGIT_0 + plan.covered[k]);
         }
-        piece += head + bands[b] + residentsText[b] + (Number.isFinite(m) ? rounded(m, 2) : '') + thresholds[s] + t.covered[k];
       }
     }
-    if (piece.length >= CSV_PIECE_CHARS) {
-      yield piece;
-      piece = '';
+    if (w.full) {
+      yield w.take();
       tick?.((i + 1) * S * N_AGE_BANDS);
     }
   }
-  yield piece;
+  yield w.take();
 }
 
 /** Rows in a coverage table: block x service x age band. */

@@ -14,7 +14,7 @@ import { writeProgress } from '../io/writeProgress.ts';
 import type { OptimizeOptions, OptimizeOutcome } from '../optimize/optimize.ts';
 import { planGeojson } from '../plan/geojson.ts';
 import { planToJson, planTotals } from '../plan/io.ts';
-import { COVERAGE_COLUMNS, coverageRowCount, coverageText } from '../coverage/csv.ts';
+import { coverageColumns, coverageRowCount, coverageText } from '../coverage/csv.ts';
 import { blockFeatureTexts, blocksGeojsonHead } from '../coverage/blocksGeojson.ts';
 import { gapText } from '../i18n/cli.ts';
 import type { Lang } from '../i18n/lang.ts';
@@ -183,29 +183,27 @@ async function writeRun(outDir: string, sc: Scenario, summary: RunSummary, today
   const files: string[] = [];
   const states = withPlan ? 2 : 1;
   const tripsForms = tripsForm(opts.trips ?? 'auto', opts);
-  const tables = states * ((wantsOutput(opts, 'coverage') ? 1 : 0) + (tripsForms !== 'none' ? 1 : 0) + (wantsOutput(opts, 'block_metrics') ? 1 : 0)) + (wantsOutput(opts, 'blocks') ? 1 : 0);
-  const out: OutputOptions = { format: opts.format, outputs: opts.outputs, progress: opts.log && tables > 0 ? writeProgress(opts.log, tables) : undefined };
-  const coverage = async (tmp: string, base: string, table: StaticCoverage['table']) => {
-    if (wantsOutput(out, 'coverage')) files.push(await writeTable(tmp, { base, columns: COVERAGE_COLUMNS, text: (f, tick) => coverageText(sc, table, f, undefined, tick), count: coverageRowCount(sc) }, out));
-  };
+  // one coverage table for both states (the plan's columns beside today's), the other tables per state
+  const tables = (wantsOutput(opts, 'coverage') ? 1 : 0) + states * ((tripsForms !== 'none' ? 1 : 0) + (wantsOutput(opts, 'block_metrics') ? 1 : 0)) + (wantsOutput(opts, 'blocks') ? 1 : 0);
+  const out: OutputOptions = { format: opts.format, outputs: opts.outputs, threads: opts.threads, progress: opts.log && tables > 0 ? writeProgress(opts.log, tables) : undefined };
+  const planTable = withPlan?.after.table ?? null;
   await withOutputDir(outDir, async (tmp) => {
     const put = (name: string, data: string) => {
       fs.writeFileSync(path.join(tmp, name), data);
       files.push(name);
     };
     put('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
-    await coverage(tmp, 'coverage', today.table);
+    if (wantsOutput(out, 'coverage')) files.push(await writeTable(tmp, { base: 'coverage', columns: coverageColumns(planTable !== null), text: (f, tick) => coverageText(sc, today.table, f, undefined, tick, planTable), count: coverageRowCount(sc) }, out));
     const w = await writeSimulationOutputs(simToday, sc, path.join(tmp, 'simulate-today'), opts.trips ?? 'auto', out);
     files.push(...w.files.map((f) => `simulate-today/${f}`));
     if (withPlan) {
-      const { optimized, after, simulated } = withPlan;
+      const { optimized, simulated } = withPlan;
       put('plan.json', `${JSON.stringify(planToJson(sc, optimized.plan, { solver: optimized.solver, model: optimized.model, explanation: optimized.explanation, ...(optimized.capacitated && { capacitated: optimized.capacitated }) }), null, 2)}\n`);
       put('plan.geojson', `${JSON.stringify(planGeojson(sc, optimized.plan))}\n`);
-      await coverage(tmp, 'coverage_after', after.table);
       const wp = await writeSimulationOutputs(simulated, sc, path.join(tmp, 'simulate-plan'), opts.trips ?? 'auto', out);
       files.push(...wp.files.map((f) => `simulate-plan/${f}`));
     }
-    if (wantsOutput(out, 'blocks')) files.push(await writeLayer(tmp, 'blocks', (tick) => geojsonChunks(blocksGeojsonHead(sc), blockFeatureTexts(sc, today.table, withPlan?.after.table ?? null), tick), out, sc.blocks.count));
+    if (wantsOutput(out, 'blocks')) files.push(await writeLayer(tmp, 'blocks', (tick) => geojsonChunks(blocksGeojsonHead(sc), blockFeatureTexts(sc, today.table, planTable), tick), out, sc.blocks.count));
     opts.extra?.(tmp, summary);
   });
   return files;

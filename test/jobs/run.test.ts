@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/jobs/run.ts';
 import { generateCity } from '../../src/scenario/generate.ts';
 import { writeScenario } from '../../src/scenario/write.ts';
-import { tempDir } from '../helpers/fixtures.ts';
+import { FIXTURES, tempDir } from '../helpers/fixtures.ts';
+import { COVERAGE_COLUMNS, COVERAGE_HEADER, COVERAGE_PLAN_HEADER, coverageRows } from '../../src/coverage/csv.ts';
+import { staticCoverage } from '../../src/coverage/static.ts';
+import { csvString, parseCsvText, readCsv } from '../../src/io/csv.ts';
+import { readPlan } from '../../src/plan/io.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
+import { computeDistanceMatrix } from '../../src/travel/travelMatrix.ts';
 
 function hashTree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -29,7 +35,7 @@ describe('runScenario', () => {
     const b = await runScenario(sc, { out: path.join(dir, 'b'), threads: 2, timeLimit: 20 });
     expect(hashTree(a.outDir)).toEqual(hashTree(b.outDir));
     expect(Object.keys(hashTree(a.outDir)).sort()).toEqual(
-      ['blocks.geojson.gz', 'coverage.csv.gz', 'coverage_after.csv.gz', 'plan.geojson', 'plan.json', 'simulate-plan/block_metrics.csv.gz', 'simulate-plan/metrics.json', 'simulate-plan/trips.csv.gz', 'simulate-today/block_metrics.csv.gz', 'simulate-today/metrics.json', 'simulate-today/trips.csv.gz', 'summary.json'].sort(),
+      ['blocks.geojson.gz', 'coverage.csv.gz', 'plan.geojson', 'plan.json', 'simulate-plan/block_metrics.csv.gz', 'simulate-plan/metrics.json', 'simulate-plan/trips.csv.gz', 'simulate-today/block_metrics.csv.gz', 'simulate-today/metrics.json', 'simulate-today/trips.csv.gz', 'summary.json'].sort(),
     );
     const summary = JSON.parse(fs.readFileSync(path.join(a.outDir, 'summary.json'), 'utf8'));
     expect(summary.seed).toBe(21);
@@ -45,4 +51,31 @@ describe('runScenario', () => {
     expect(plan.explanation.margins).toHaveLength(plan.totals.conversions);
     expect(plan.explanation.constraints.map((c: { name: string }) => c.name).slice(0, 3)).toEqual(['max_conversions', 'max_cost', 'floor_area']);
   }, 120_000);
+
+  it("writes one coverage table: today's columns are the static coverage of today, the plan's columns the static coverage with the plan, cell by cell", async () => {
+    const tiny = path.join(FIXTURES, 'scenarios', 'tiny');
+    const r = await runScenario(tiny, { out: path.join(tempDir(), 'tiny'), timeLimit: 10 });
+    expect(r.files.filter((f) => f.startsWith('coverage'))).toEqual(['coverage.csv.gz']);
+    const sc = await loadScenario(tiny);
+    const matrix = await computeDistanceMatrix(sc);
+    const plan = readPlan(path.join(r.outDir, 'plan.json'), sc);
+    expect(plan.conversions.length).toBeGreaterThan(0);
+    // what the one CSV writer makes of each state's static coverage, row by row (src/io/csv.ts csvLine)
+    const expected = async (p?: typeof plan) => (await parseCsvText(csvString(COVERAGE_COLUMNS, coverageRows(sc, staticCoverage(sc, matrix, p).table)), 'expected')).rows;
+    const today = await expected();
+    const withPlan = await expected(plan);
+    const got = await readCsv(path.join(r.outDir, 'coverage.csv.gz'));
+    expect(got.header).toEqual([...COVERAGE_HEADER, ...COVERAGE_PLAN_HEADER]);
+    expect(got.rows).toHaveLength(today.length);
+    got.rows.forEach((row, k) => {
+      for (const c of COVERAGE_HEADER) expect(row.values[c], `row ${row.line} ${c}`).toBe(today[k].values[c]);
+      expect(row.values.nearest_min_plan, `row ${row.line} nearest_min_plan`).toBe(withPlan[k].values.nearest_min);
+      expect(row.values.covered_plan, `row ${row.line} covered_plan`).toBe(withPlan[k].values.covered);
+      for (const c of ['block', 'tag', 'service', 'age_band', 'residents', 'threshold_min']) expect(withPlan[k].values[c]).toBe(today[k].values[c]);
+    });
+    // the plan changes some cells, and a run without one writes today's columns only
+    expect(got.rows.some((row) => row.values.covered_plan !== row.values.covered)).toBe(true);
+    const todayOnly = await runScenario(tiny, { out: path.join(tempDir(), 'tiny'), optimize: false });
+    expect((await readCsv(path.join(todayOnly.outDir, 'coverage.csv.gz'))).header).toEqual(COVERAGE_HEADER);
+  }, 60_000);
 });

@@ -1,7 +1,9 @@
 /**
  * Report data of a `quarterhour run` results folder, from what the run wrote: summary.json (its
  * warnings too) and coverage.csv.gz or coverage.csv (today); with plan.json, also the state with the plan,
- * from coverage_after.csv.gz or .csv (which a run writes beside every plan.json), and the plan's explanation block.
+ * from the same table's nearest_min_plan and covered_plan columns (which a run writes whenever it writes
+ * plan.json; a folder written before that has them in coverage_after.csv.gz or .csv, read then), and the
+ * plan's explanation block.
  * The coverage shown is not computed again; the travel matrix is, with the run's own code, for the
  * what-if panel (whatif.ts).
  */
@@ -16,7 +18,7 @@ import { readPlan } from '../../plan/io.ts';
 import type { Plan } from '../../plan/types.ts';
 import { computeDistanceMatrix } from '../../travel/travelMatrix.ts';
 import { reportBase } from './base.ts';
-import { readCoverageCsv } from './coverageCsv.ts';
+import { readCoverageCsv, readRunCoverageCsv } from './coverageCsv.ts';
 import type { ReportData, ReportState } from './data.ts';
 import { readJsonObject, scenarioOf } from './source.ts';
 import { reportState } from './state.ts';
@@ -48,16 +50,25 @@ export async function reportFromRun(dir: string, lang: Lang = 'en', log?: (messa
   const { scenario: sc } = await scenarioOf(summaryFile, summary);
   if (typeof summary.seed === 'number') sc.seed = summary.seed;
   step(`loaded the scenario: ${sc.blocks.count} blocks, ${sc.facilities.count} facilities, ${sc.candidates.count} idle spaces`);
-  const states: ReportState[] = [reportState(sc, TODAY_LABEL, await readCoverageCsv(findOutputFile(dir, 'coverage'), sc), null)];
   const planFile = path.join(dir, 'plan.json');
+  const hasPlan = fs.existsSync(planFile);
+  const coverageFile = findOutputFile(dir, 'coverage');
+  const coverage = await readRunCoverageCsv(coverageFile, sc, { plan: hasPlan });
+  const states: ReportState[] = [reportState(sc, TODAY_LABEL, coverage.today, null)];
   let plan: Plan | null = null;
-  if (fs.existsSync(planFile)) {
+  if (hasPlan) {
     plan = readPlan(planFile, sc);
-    const afterFile = findOutputFile(dir, 'coverage_after');
-    if (!fs.existsSync(afterFile)) throw new InputError(afterFile, "file not found: a run writes it beside plan.json unless --outputs leaves out coverage (rerun 'quarterhour run', or remove plan.json to report today only)");
-    step('read coverage.csv');
-    states.push(reportState(sc, AFTER_LABEL, await readCoverageCsv(afterFile, sc), plan, planExplanation(planFile)));
-    step('read plan.json and coverage_after.csv');
+    let after = coverage.plan;
+    if (after) step('read coverage.csv and plan.json');
+    else {
+      // a results folder written before the plan's columns joined coverage.csv: its coverage_after table
+      step('read coverage.csv');
+      const afterFile = findOutputFile(dir, 'coverage_after');
+      if (!fs.existsSync(afterFile)) throw new InputError(coverageFile, "has no columns 'nearest_min_plan' and 'covered_plan' (nor is coverage_after.csv.gz beside it): a run writes them beside plan.json (rerun 'quarterhour run', or remove plan.json to report today only)");
+      after = await readCoverageCsv(afterFile, sc);
+      step('read plan.json and coverage_after.csv');
+    }
+    states.push(reportState(sc, AFTER_LABEL, after, plan, planExplanation(planFile)));
   } else step('read coverage.csv');
   const t = reportStrings(lang);
   const title = fillString(states.length > 1 ? t.titleRun : t.titleToday, { scenario: sc.name });

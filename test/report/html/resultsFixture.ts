@@ -1,7 +1,8 @@
 /**
  * Results folders for report tests, written by our own code so they do not depend on what `run`
- * writes today: summary.json + coverage.csv (today), and with a plan also plan.json +
- * coverage_after.csv, from staticCoverage + planToJson on a copy of the tiny scenario whose names
+ * writes today: summary.json + coverage.csv (today), and with a plan also plan.json and the plan's
+ * columns in coverage.csv (or, as runs wrote before, `legacy`: coverage_after.csv beside today's
+ * table), from staticCoverage + planToJson on a copy of the tiny scenario whose names
  * carry markup (a facility and an idle space named <script>alert(1)</script>, a block named <img …>).
  */
 import fs from 'node:fs';
@@ -9,7 +10,7 @@ import path from 'node:path';
 import { csvString } from '../../../src/io/csv.ts';
 import { staticCoverage } from '../../../src/coverage/static.ts';
 import { parsePlan, planToJson } from '../../../src/plan/io.ts';
-import { COVERAGE_COLUMNS, coverageRows } from '../../../src/coverage/csv.ts';
+import { COVERAGE_COLUMNS, coverageColumns, coverageRows } from '../../../src/coverage/csv.ts';
 import { loadScenario } from '../../../src/scenario/load.ts';
 import { computeDistanceMatrix } from '../../../src/travel/travelMatrix.ts';
 import { copyScenario, editFile, tempDir } from '../../helpers/fixtures.ts';
@@ -48,8 +49,11 @@ export function polygonTiny(): string {
 
 export const KIOSK_REPAIR = { conversions: [{ candidate: 'K1', services: ['repair'] }] };
 
-/** A run results folder for `scenario`; with `plan`, also plan.json and coverage_after.csv. */
-export async function runResults(scenario: string, plan?: unknown): Promise<string> {
+/**
+ * A run results folder for `scenario`; with `plan`, also plan.json and the plan's state: in
+ * coverage.csv's plan columns, or with `legacy` in coverage_after.csv (a folder written before they merged).
+ */
+export async function runResults(scenario: string, plan?: unknown, opts: { legacy?: boolean } = {}): Promise<string> {
   const sc = await loadScenario(scenario);
   const matrix = await computeDistanceMatrix(sc);
   const out = path.join(tempDir('qh-results-'), sc.name);
@@ -57,11 +61,12 @@ export async function runResults(scenario: string, plan?: unknown): Promise<stri
   const today = staticCoverage(sc, matrix);
   const summary = { quarterhour: 1, scenario: sc.name, source: path.relative(out, scenario), seed: sc.seed, today: today.summary };
   fs.writeFileSync(path.join(out, 'summary.json'), JSON.stringify(summary, null, 2));
-  fs.writeFileSync(path.join(out, 'coverage.csv'), csvString(COVERAGE_COLUMNS, coverageRows(sc, today.table)));
-  if (plan) {
-    const p = parsePlan(plan, 'plan', sc);
-    fs.writeFileSync(path.join(out, 'plan.json'), JSON.stringify(planToJson(sc, p), null, 2));
-    fs.writeFileSync(path.join(out, 'coverage_after.csv'), csvString(COVERAGE_COLUMNS, coverageRows(sc, staticCoverage(sc, matrix, p).table)));
-  }
+  const p = plan ? parsePlan(plan, 'plan', sc) : null;
+  const after = p ? staticCoverage(sc, matrix, p).table : null;
+  if (p) fs.writeFileSync(path.join(out, 'plan.json'), JSON.stringify(planToJson(sc, p), null, 2));
+  if (after && opts.legacy) {
+    fs.writeFileSync(path.join(out, 'coverage.csv'), csvString(COVERAGE_COLUMNS, coverageRows(sc, today.table)));
+    fs.writeFileSync(path.join(out, 'coverage_after.csv'), csvString(COVERAGE_COLUMNS, coverageRows(sc, after)));
+  } else fs.writeFileSync(path.join(out, 'coverage.csv'), csvString(coverageColumns(after !== null), coverageRows(sc, today.table, after)));
   return out;
 }

@@ -31,7 +31,7 @@ describe('writing the HTML report', () => {
     expect(html).toContain('\\u003cscript\\u003ealert(1)\\u003c/script\\u003e');
   });
 
-  it('embeds the plan and both states when the folder has plan.json and coverage_after.csv', async () => {
+  it('embeds the plan and both states when the folder has plan.json and the plan columns in coverage.csv', async () => {
     const dir = await runResults(hostileTiny(), KIOSK_REPAIR);
     const { data } = await writeReport(dir);
     if (data.kind === 'batch') throw new Error('expected a run report');
