@@ -7,7 +7,11 @@
  * share of trips at overloaded sites (from metrics.json). Targets (issue 13): the 1,000,000-resident
  * command under 3 s on 2 threads, and 2 threads faster than 1.
  *
- *   npm run build && npx tsx bench/capacity.ts [--runs 3] [--sizes 60000,250000,1000000] [--seed 11]
+ * Each side's stages are the medians of its runs' own timings (`--json` `seconds`): "start + load" is
+ * the rest of the wall time (process start, reading the scenario, exit), "non-write" the whole time
+ * less the write. The load average is sampled before every run; the table gives its range.
+ *
+ *   npm run build && npx tsx bench/capacity.ts [--runs 3] [--sizes 60000,250000,1000000] [--seed 11] [--outputs default,no-trips]
  *
  * Prints a markdown table and writes bench/results/capacity.md.
  */
@@ -27,22 +31,26 @@ function option(name: string, fallback: string): string {
 const RUNS = Number(option('runs', '3'));
 const SIZES = option('sizes', '60000,250000,1000000').split(',').map(Number);
 const SEED = Number(option('seed', '11'));
+const OUTPUTS = option('outputs', 'default,no-trips').split(',');
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 interface Run {
   seconds: number;
+  /** 1-minute load average just before the run. */
+  load: number;
   metrics: { trips: number; capacity: { iterations: number; stopped: string; blocksResimulated: number; maxOverloadRatio: number; overloadedSiteTrips: number; servedTrips: number } };
   stages: { matrix: number; simulate: number; write: number };
 }
 
 function cli(args: string[]): Run {
+  const load = os.loadavg()[0];
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [BIN, ...args, '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`quarterhour ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   const out = JSON.parse(r.stdout);
-  return { seconds, metrics: out, stages: out.seconds };
+  return { seconds, load, metrics: out, stages: out.seconds };
 }
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qh-bench-capacity-'));
@@ -50,7 +58,7 @@ const rows: string[] = [];
 for (const residents of SIZES) {
   const dir = path.join(tmp, `city-${residents}`);
   cli(['generate', '--residents', String(residents), '--seed', String(SEED), '--out', dir]);
-  for (const trips of [true, false]) {
+  for (const trips of OUTPUTS.map((o) => o === 'default')) {
     const times: Record<number, Run[]> = { 1: [], 2: [] };
     for (let k = 0; k < RUNS; k++) {
       for (const threads of [1, 2]) times[threads].push(cli(['simulate', dir, '--threads', String(threads), '--out', path.join(tmp, `out-${residents}-${threads}`), ...(trips ? [] : ['--no-trips'])]));
@@ -58,9 +66,14 @@ for (const residents of SIZES) {
     const one = median(times[1].map((r) => r.seconds));
     const two = median(times[2].map((r) => r.seconds));
     const c = times[2][0].metrics.capacity;
-    const st = times[2][0].stages;
+    const stages = (runs: Run[]): string => {
+      const m = (f: (r: Run) => number) => median(runs.map(f)).toFixed(2);
+      return `${m((r) => r.seconds - r.stages.matrix - r.stages.simulate - r.stages.write)} / ${m((r) => r.stages.matrix)} / ${m((r) => r.stages.simulate)} / ${m((r) => r.stages.write)}`;
+    };
+    const nonWrite = (runs: Run[]): string => median(runs.map((r) => r.seconds - r.stages.write)).toFixed(2);
+    const loads = [...times[1], ...times[2]].map((r) => r.load);
     rows.push(
-      `| ${residents.toLocaleString('en')} | ${trips ? 'default' : '--no-trips'} | ${one.toFixed(2)} | ${two.toFixed(2)} | ${(two / one).toFixed(2)} | ${st.matrix.toFixed(2)} / ${st.simulate.toFixed(2)} / ${st.write.toFixed(2)} | ${c.iterations} (${c.stopped}) | ${c.blocksResimulated} | ${(c.maxOverloadRatio + 1).toFixed(2)} | ${((100 * c.overloadedSiteTrips) / Math.max(1, c.servedTrips)).toFixed(2)}% |`,
+      `| ${residents.toLocaleString('en')} | ${trips ? 'default' : '--no-trips'} | ${one.toFixed(2)} | ${two.toFixed(2)} | ${(two / one).toFixed(2)} | ${stages(times[1])} | ${stages(times[2])} | ${nonWrite(times[1])} / ${nonWrite(times[2])} | ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} | ${c.iterations} (${c.stopped}) | ${c.blocksResimulated} | ${(c.maxOverloadRatio + 1).toFixed(2)} | ${((100 * c.overloadedSiteTrips) / Math.max(1, c.servedTrips)).toFixed(2)}% |`,
     );
     process.stderr.write(`${rows[rows.length - 1]}\n`);
   }
@@ -73,8 +86,8 @@ const md = [
   '',
   `Generated cities (\`generate --residents N --seed ${SEED}\`), \`node bin/quarterhour.js simulate <dir> --threads 1|2\`, median of ${RUNS} runs each, 1 and 2 threads alternating. Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), load average at the end ${load}.`,
   '',
-  '| residents | outputs | 1 thread (s) | 2 threads (s) | 2 / 1 | 2 threads: matrix / simulate / write (s) | passes (stop) | blocks simulated again | worst load / capacity | trips at overloaded sites |',
-  '| ---: | --- | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: |',
+  '| residents | outputs | 1 thread (s) | 2 threads (s) | 2 / 1 | 1 thread: start + load / matrix / simulate / write (s) | 2 threads: start + load / matrix / simulate / write (s) | non-write, 1 / 2 threads (s) | load average | passes (stop) | blocks simulated again | worst load / capacity | trips at overloaded sites |',
+  '| ---: | --- | ---: | ---: | ---: | --- | --- | --- | --- | --- | ---: | ---: | ---: |',
   ...rows,
   '',
 ].join('\n');

@@ -3,6 +3,7 @@
  * task's `kind`. Handlers are loaded on first use, so a worker that only simulates never loads HiGHS.
  * Every handler is a thin adapter: decode the task, call src/, answer with a WorkerReply.
  */
+import { workerData } from 'node:worker_threads';
 import { reply, type WorkerReply } from '../src/parallel/reply.ts';
 
 type Handler = (task: never) => Promise<unknown>;
@@ -20,8 +21,26 @@ const HANDLERS: Record<string, () => Promise<Handler>> = {
   'batch-run': async () => (await import('./batch.ts')).default as Handler,
 };
 
+const loaded = new Map<string, Promise<Handler>>();
+
+/** The handler of a task kind, loaded once; undefined for an unknown kind. */
+function handler(kind: string): Promise<Handler> | undefined {
+  const load = Object.hasOwn(HANDLERS, kind) ? HANDLERS[kind] : undefined;
+  if (!load) return undefined;
+  let h = loaded.get(kind);
+  if (!h) loaded.set(kind, (h = load()));
+  return h;
+}
+
+// A pool started ahead of its work (createPool's `warm`) names the kinds to load before the worker
+// reports ready (awaited here: a waiting worker blocks its event loop, so a load left running would
+// not progress); a failure to load shows when a task of that kind runs. (Running the simulation once
+// on a made-up day as well, to have its code optimised ahead, was tried: on two cores it slowed the
+// main thread's matrix more than it saved.)
+await Promise.all(((workerData as { warm?: string[] } | null)?.warm ?? []).map((kind) => handler(kind)?.catch(() => {})));
+
 export default async function route(task: { kind?: unknown }): Promise<unknown> {
-  const load = typeof task?.kind === 'string' ? HANDLERS[task.kind] : undefined;
-  if (!load) return reply(() => { throw new Error(`worker: unknown task kind '${String(task?.kind)}'`); }) as Promise<WorkerReply<never>>;
-  return (await load())(task as never);
+  const h = typeof task?.kind === 'string' ? handler(task.kind) : undefined;
+  if (!h) return reply(() => { throw new Error(`worker: unknown task kind '${String(task?.kind)}'`); }) as Promise<WorkerReply<never>>;
+  return (await h)(task as never);
 }

@@ -3,7 +3,8 @@
  * reachM), today's nearest distances (computed once, for today's coverage and the siting model), and
  * one worker pool for every stage of the job.
  *
- * The pool is made on first use, at most `threads` workers: by the stages that spread over threads
+ * The pool is made on first use, at most `threads` workers (or started by the job before it read its
+ * scenario, startJobPool, and handed over as JobOptions.pool): by the stages that spread over threads
  * when the job has more than one (parallelPool: the network matrix, the simulation), and by those that
  * always need a worker (HiGHS runs in one, so that a WebAssembly abort cannot take the process down).
  * withJob destroys it when the job ends, whether it succeeded or threw. Nothing a job computes depends
@@ -18,6 +19,21 @@ import { computeTravelMatrix, type TravelMatrix } from '../travel/travelMatrix.t
 export interface JobOptions {
   /** Worker threads for the whole job (default 1); results do not depend on it. */
   threads?: number;
+  /**
+   * A pool started before the job had its scenario (startJobPool: its workers start while the input is
+   * read); the context takes it as its own pool and destroys it when the job ends.
+   */
+  pool?: Pool;
+}
+
+/**
+ * A pool for a job on `threads` threads, started now with every worker loading the handlers of the
+ * `warm` task kinds (none on one thread); pass it to withJob as `pool`, or destroy it if the job does
+ * not start.
+ */
+export function startJobPool(threads: number | undefined, warm: readonly string[]): Pool | undefined {
+  const n = Math.max(1, Math.floor(threads ?? 1));
+  return n > 1 ? createPool(n, { warm }) : undefined;
 }
 
 export class JobContext {
@@ -35,6 +51,7 @@ export class JobContext {
   ) {
     this.threads = Math.max(1, Math.floor(opts.threads ?? 1));
     this.reachM = reachM(scenario);
+    this.#pool = opts.pool;
   }
 
   /** The job's worker pool, made on the first call. */
@@ -77,7 +94,13 @@ export class JobContext {
 
 /** Run `body` with a fresh context on `scenario`, and end the context (destroying its pool) however `body` ends. */
 export async function withJob<T>(scenario: Scenario, opts: JobOptions, body: (ctx: JobContext) => Promise<T>): Promise<T> {
-  const ctx = new JobContext(scenario, opts);
+  let ctx: JobContext;
+  try {
+    ctx = new JobContext(scenario, opts);
+  } catch (e) {
+    await opts.pool?.destroy();
+    throw e;
+  }
   try {
     return await body(ctx);
   } finally {

@@ -12,7 +12,10 @@ import { writeProgress } from '../io/writeProgress.ts';
 import { tripsForm, writeSimulationOutputs, type TripsFormat, type WrittenOutputs } from '../simulate/output.ts';
 import { simulate } from '../simulate/simulate.ts';
 import type { SimulateOptions, SimulationResult } from '../simulate/types.ts';
-import { withJob } from './context.ts';
+import { startJobPool, withJob } from './context.ts';
+
+/** The task kinds a simulate job's workers load as they start: the simulation's shards and re-choices. */
+const SIMULATE_WARM = ['simulate-shard'];
 
 export function defaultSimulateOutDir(scenario: Scenario): string {
   return path.join('results', `${scenario.name}-simulate`);
@@ -41,9 +44,18 @@ export interface SimulateJobResult {
 
 export async function simulateToDir(location: string, opts: SimulateJobOptions = {}): Promise<SimulateJobResult> {
   const { planFile, out, trips, format, outputs, log = () => {}, ...simOpts } = opts;
-  const scenario = await loadScenario(location);
-  const plan = planFile === undefined ? undefined : readPlan(planFile, scenario);
-  return withJob(scenario, { threads: opts.threads }, async (ctx) => {
+  // On several threads the workers start (and load the simulation's code) while the scenario is read.
+  const pool = startJobPool(opts.threads, SIMULATE_WARM);
+  let scenario: Scenario;
+  let plan: Plan | undefined;
+  try {
+    scenario = await loadScenario(location);
+    plan = planFile === undefined ? undefined : readPlan(planFile, scenario);
+  } catch (e) {
+    await pool?.destroy();
+    throw e;
+  }
+  return withJob(scenario, { threads: opts.threads, pool }, async (ctx) => {
     const t0 = performance.now();
     log(`distance matrix: ${scenario.blocks.count} blocks x ${scenario.facilities.count + scenario.candidates.count} sites within ${Math.round(ctx.reachM)} m`);
     const { matrix } = await ctx.travelMatrix();
@@ -52,7 +64,7 @@ export async function simulateToDir(location: string, opts: SimulateJobOptions =
     const result = await simulate(scenario, matrix, { keepResidents: false, ...simOpts, plan, threads: ctx.threads, pool: ctx.parallelPool() });
     const t2 = performance.now();
     const tables = (tripsForm(trips ?? 'auto', { outputs }) !== 'none' ? 1 : 0) + (wantsOutput({ outputs }, 'block_metrics') ? 1 : 0);
-    const written = await writeSimulationOutputs(result, scenario, out ?? defaultSimulateOutDir(scenario), trips ?? 'auto', { format, outputs, progress: opts.log && tables > 0 ? writeProgress(opts.log, tables) : undefined });
+    const written = await writeSimulationOutputs(result, scenario, out ?? defaultSimulateOutDir(scenario), trips ?? 'auto', { format, outputs, threads: ctx.threads, progress: opts.log && tables > 0 ? writeProgress(opts.log, tables) : undefined });
     const t3 = performance.now();
     return { scenario, plan, result, written, seconds: { matrix: (t1 - t0) / 1000, simulate: (t2 - t1) / 1000, write: (t3 - t2) / 1000 } };
   });

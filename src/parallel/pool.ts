@@ -20,13 +20,22 @@ const FROM_SOURCE = import.meta.url.endsWith('.ts');
 const ENTRY = new URL(`../../workers/index.${FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url).href;
 const TSX_BOOTSTRAP = new URL('../../workers/tsx-entry.mjs', import.meta.url).href;
 
+export interface PoolOptions {
+  /**
+   * Start every worker at once (not on demand) and have each load the handlers of these task kinds
+   * as soon as it starts (workers/index.ts), so that a job can start its pool before it reads its
+   * input and find the workers ready when the work comes.
+   */
+  warm?: readonly string[];
+}
+
 /** A pool of at most `threads` worker threads (default: the available cores). */
-export function createPool(threads?: number): Pool {
+export function createPool(threads?: number, opts: PoolOptions = {}): Pool {
   const n = Math.max(1, threads ?? os.availableParallelism());
   return new Piscina({
     filename: FROM_SOURCE ? TSX_BOOTSTRAP : ENTRY,
-    workerData: { entry: ENTRY },
-    minThreads: 1,
+    workerData: { entry: ENTRY, warm: opts.warm ?? [] },
+    minThreads: opts.warm ? n : 1,
     maxThreads: n,
     idleTimeout: 10_000,
   });

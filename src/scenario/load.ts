@@ -6,12 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../core/errors.ts';
-import { readCsv } from '../io/csv.ts';
 import { readJsonFile } from '../io/json.ts';
 import { readDefaultTable, type DefaultTable } from './defaults.ts';
 import { readGeojsonTable } from './geojsonTable.ts';
 import { parseMeta } from './meta.ts';
-import { Problems, tableFromCsv, tableFromJson, type RawTable } from './rows.ts';
+import { readCsvTable } from './loadTable.ts';
+import { Problems, tableFromJson, type RawTable } from './rows.ts';
 import { parseBlocks } from './tables/blocks.ts';
 import { makeBehaviour, parseSpeeds, parseTimeProfiles, parseTripRates } from './tables/behaviour.ts';
 import { parseCandidates } from './tables/candidates.ts';
@@ -41,7 +41,7 @@ function folderSource(dir: string, files: Record<string, string>): TableSource {
       for (const c of candidates) {
         const p = path.join(dir, c);
         if (!fs.existsSync(p)) continue;
-        return p.endsWith('.geojson') || p.endsWith('.json') ? readGeojsonTable(p) : tableFromCsv(await readCsv(p));
+        return p.endsWith('.geojson') || p.endsWith('.json') ? readGeojsonTable(p) : readCsvTable(p);
       }
       if (explicit || required) throw new InputError(path.join(dir, candidates[0]), `file not found; a scenario folder needs ${candidates.join(' or ')}`);
       return null;

@@ -12,26 +12,13 @@
  * Exact arithmetic makes the runs exact; a floating-point near-tie could shift one trip at a run's end,
  * which is why the reported loads are those of the final whole pass (simulate.ts), not the loop's.
  */
+import { allocArray } from '../core/buffers.ts';
 import { ChoiceSets } from './choiceSets.ts';
 import type { ChoiceInputs } from './choiceInputs.ts';
 import { anyPrice, cheapestPosition, logitDraw } from './destination.ts';
-import type { SimulateStatic } from './task.ts';
+import type { RechoiceGroups, SimulateStatic } from './task.ts';
 
-export interface RechoiceGroups {
-  nSites: number;
-  /** Loads of the groups with a single site. */
-  fixed: Float64Array;
-  /** Group g's choice set is positions setOffsets[g] .. setOffsets[g+1) of setSite/setMetres (ascending site). */
-  setOffsets: Int32Array;
-  setSite: Int32Array;
-  setMetres: Float64Array;
-  /** Group g's trips are tripStart[g] .. tripStart[g] + tripCount[g] of the inputs. */
-  tripStart: Int32Array;
-  tripCount: Int32Array;
-  /** Group g's block, and the position of its nearest site by metres (ties: the lower site; ChoiceSets.nearest). */
-  block: Int32Array;
-  nearest: Int32Array;
-}
+export type { RechoiceGroups } from './task.ts';
 
 /** A capacity-loop pass on a pool (workers/simulate.ts): groups g0 .. g1 chosen again under `prices`; the arrays are in shared memory. */
 export interface RechoiceTask {
@@ -45,50 +32,146 @@ export interface RechoiceTask {
   g1: number;
 }
 
-/** The re-choice groups of a scenario's day (see the file comment). */
-export function rechoiceGroups(ctx: SimulateStatic, inputs: ChoiceInputs, nBlocks: number): RechoiceGroups {
-  const nS = inputs.nServices;
-  const cs = new ChoiceSets(nS);
-  const fixed = new Float64Array(ctx.nSites);
-  // upper bounds: a group per (block, service); a set entry per (matrix pair, service of the site)
-  let entries = 0;
-  for (let p = 0; p < ctx.matrixOffsets[nBlocks]; p++) entries += ctx.siteServiceOffsets[ctx.matrixIndex[p] + 1] - ctx.siteServiceOffsets[ctx.matrixIndex[p]];
-  const maxGroups = nBlocks * nS;
-  const setOffsets = new Int32Array(maxGroups + 1);
-  const setSite = new Int32Array(entries);
-  const setMetres = new Float64Array(entries);
-  const tripStart = new Int32Array(maxGroups);
-  const tripCount = new Int32Array(maxGroups);
-  const block = new Int32Array(maxGroups);
-  const nearest = new Int32Array(maxGroups);
-  let g = 0;
-  let e = 0;
-  let at = 0;
-  for (let b = 0; b < nBlocks; b++) {
-    let any = false;
-    for (let s = 0; s < nS; s++) any ||= inputs.count[b * nS + s] > 0;
-    if (!any) continue;
-    cs.build(ctx, b);
+/**
+ * The re-choice groups, built block by block as the first pass simulates the blocks (shard.ts: the
+ * block's choice sets are at hand there, and the shards share the work over the threads), then joined
+ * in block order (joinRechoiceGroups). In shared memory when `shared`.
+ */
+export class RechoiceGroupBuffer {
+  readonly fixed: Float64Array;
+  private setOffsets: Int32Array;
+  private setSite: Int32Array;
+  private setMetres: Float64Array;
+  private tripStart: Int32Array;
+  private tripCount: Int32Array;
+  private block: Int32Array;
+  private nearest: Int32Array;
+  private groups = 0;
+  private entries = 0;
+
+  constructor(
+    private readonly nSites: number,
+    private readonly shared: boolean,
+  ) {
+    this.fixed = allocArray(Float64Array, nSites, shared);
+    this.setOffsets = allocArray(Int32Array, 257, shared);
+    this.tripStart = allocArray(Int32Array, 256, shared);
+    this.tripCount = allocArray(Int32Array, 256, shared);
+    this.block = allocArray(Int32Array, 256, shared);
+    this.nearest = allocArray(Int32Array, 256, shared);
+    this.setSite = allocArray(Int32Array, 1024, shared);
+    this.setMetres = allocArray(Float64Array, 1024, shared);
+  }
+
+  /**
+   * Add block `block`, whose choice sets `cs` hold, with count[c0 + s] trips of service s stored from
+   * trip `at` on in service order (choiceInputs.ts).
+   */
+  addBlock(cs: ChoiceSets, block: number, count: Int32Array, c0: number, at: number): void {
+    const nS = cs.nearest.length;
     for (let s = 0; s < nS; s++) {
-      const n = inputs.count[b * nS + s];
+      const n = count[c0 + s];
       const q0 = cs.offsets[s];
       const q1 = cs.offsets[s + 1];
-      if (n > 0 && q1 - q0 === 1) fixed[cs.site[q0]] += n;
+      if (n > 0 && q1 - q0 === 1) this.fixed[cs.site[q0]] += n;
       else if (n > 0 && q1 - q0 > 1) {
-        block[g] = b;
-        nearest[g] = e + cs.nearest[s] - q0;
-        setSite.set(cs.site.subarray(q0, q1), e);
-        setMetres.set(cs.metres.subarray(q0, q1), e);
-        e += q1 - q0;
-        setOffsets[g + 1] = e;
-        tripStart[g] = at;
-        tripCount[g] = n;
-        g++;
+        if (this.groups === this.tripStart.length) this.growGroups();
+        if (this.entries + (q1 - q0) > this.setSite.length) this.growEntries(this.entries + (q1 - q0));
+        const g = this.groups++;
+        const e = this.entries;
+        this.block[g] = block;
+        this.nearest[g] = e + cs.nearest[s] - q0;
+        this.setSite.set(cs.site.subarray(q0, q1), e);
+        this.setMetres.set(cs.metres.subarray(q0, q1), e);
+        this.entries = e + q1 - q0;
+        this.setOffsets[g + 1] = this.entries;
+        this.tripStart[g] = at;
+        this.tripCount[g] = n;
       }
       at += n;
     }
   }
-  return { nSites: ctx.nSites, fixed, setOffsets: setOffsets.slice(0, g + 1), setSite: setSite.slice(0, e), setMetres: setMetres.slice(0, e), tripStart: tripStart.slice(0, g), tripCount: tripCount.slice(0, g), block: block.slice(0, g), nearest: nearest.slice(0, g) };
+
+  private growGroups(): void {
+    const size = this.tripStart.length * 2;
+    const grow = <T extends Int32Array>(a: T, n: number): T => {
+      const b = allocArray(Int32Array, n, this.shared) as T;
+      b.set(a);
+      return b;
+    };
+    this.setOffsets = grow(this.setOffsets, size + 1);
+    this.tripStart = grow(this.tripStart, size);
+    this.tripCount = grow(this.tripCount, size);
+    this.block = grow(this.block, size);
+    this.nearest = grow(this.nearest, size);
+  }
+
+  private growEntries(n: number): void {
+    const size = Math.max(this.setSite.length * 2, n);
+    const site = allocArray(Int32Array, size, this.shared);
+    site.set(this.setSite.subarray(0, this.entries));
+    const metres = allocArray(Float64Array, size, this.shared);
+    metres.set(this.setMetres.subarray(0, this.entries));
+    this.setSite = site;
+    this.setMetres = metres;
+  }
+
+  /** The groups added (views, no copy). */
+  groupsAdded(): RechoiceGroups {
+    const g = this.groups;
+    return { nSites: this.nSites, fixed: this.fixed, setOffsets: this.setOffsets.subarray(0, g + 1), setSite: this.setSite.subarray(0, this.entries), setMetres: this.setMetres.subarray(0, this.entries), tripStart: this.tripStart.subarray(0, g), tripCount: this.tripCount.subarray(0, g), block: this.block.subarray(0, g), nearest: this.nearest.subarray(0, g) };
+  }
+}
+
+/**
+ * Groups of consecutive runs of blocks, in block order, as one set of groups: part k's trips start at
+ * trip `tripOffset` of the joined inputs. The fixed loads are added (whole trips: exact in any order).
+ * In shared memory when `shared`.
+ */
+export function joinRechoiceGroups(parts: { groups: RechoiceGroups; tripOffset: number }[], nSites: number, shared = false): RechoiceGroups {
+  let g = 0;
+  let e = 0;
+  for (const p of parts) {
+    g += p.groups.tripStart.length;
+    e += p.groups.setSite.length;
+  }
+  const out: RechoiceGroups = { nSites, fixed: new Float64Array(nSites), setOffsets: allocArray(Int32Array, g + 1, shared), setSite: allocArray(Int32Array, e, shared), setMetres: allocArray(Float64Array, e, shared), tripStart: allocArray(Int32Array, g, shared), tripCount: allocArray(Int32Array, g, shared), block: allocArray(Int32Array, g, shared), nearest: allocArray(Int32Array, g, shared) };
+  g = 0;
+  e = 0;
+  for (const { groups: p, tripOffset } of parts) {
+    const n = p.tripStart.length;
+    for (let j = 0; j < nSites; j++) out.fixed[j] += p.fixed[j];
+    for (let k = 0; k < n; k++) {
+      out.setOffsets[g + k + 1] = p.setOffsets[k + 1] + e;
+      out.tripStart[g + k] = p.tripStart[k] + tripOffset;
+      out.nearest[g + k] = p.nearest[k] + e;
+    }
+    out.tripCount.set(p.tripCount, g);
+    out.block.set(p.block, g);
+    out.setSite.set(p.setSite, e);
+    out.setMetres.set(p.setMetres, e);
+    g += n;
+    e += p.setSite.length;
+  }
+  return out;
+}
+
+/** The re-choice groups of a whole day from its merged inputs (the shards build them as they go: RechoiceGroupBuffer). */
+export function rechoiceGroups(ctx: SimulateStatic, inputs: ChoiceInputs, nBlocks: number): RechoiceGroups {
+  const nS = inputs.nServices;
+  const cs = new ChoiceSets(nS);
+  const buf = new RechoiceGroupBuffer(ctx.nSites, false);
+  let at = 0;
+  for (let b = 0; b < nBlocks; b++) {
+    let n = 0;
+    for (let s = 0; s < nS; s++) n += inputs.count[b * nS + s];
+    if (n === 0) continue;
+    cs.build(ctx, b);
+    buf.addBlock(cs, b, inputs.count, b * nS, at);
+    at += n;
+  }
+  const g = buf.groupsAdded();
+  return { ...g, setOffsets: g.setOffsets.slice(), setSite: g.setSite.slice(), setMetres: g.setMetres.slice(), tripStart: g.tripStart.slice(), tripCount: g.tripCount.slice(), block: g.block.slice(), nearest: g.nearest.slice() };
 }
 
 /**

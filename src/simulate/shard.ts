@@ -10,7 +10,8 @@
  *   5. order each resident's trips and re-time the tours (tour.ts);
  *   6. count the residents and whether they pass F15, tally the trips and record them in the trip
  *      table (record.ts);
- *   7. when asked, keep what the capacity re-choice needs of each trip (choiceInputs.ts).
+ *   7. when asked, keep what the capacity re-choice needs of each trip (choiceInputs.ts) and the
+ *      block's re-choice groups (rechoice.ts).
  *
  * All random draws of a block come from the block's own stream (rng.ts), in a fixed order: its
  * residents (2 draws each), then resident by resident their trips (blockTrips.ts). Steps 4 to 6 draw
@@ -24,6 +25,7 @@ import { ChoiceSets } from './choiceSets.ts';
 import { allocResidents, TripBuffer, type ResidentColumns, type TripColumns } from './columns.ts';
 import { DestinationChoice } from './destination.ts';
 import { allocateBands, synthesizeBlock } from './population.ts';
+import { RechoiceGroupBuffer } from './rechoice.ts';
 import { recordBlock, type ShardRecord } from './record.ts';
 import { blockRng, type Rng } from './rng.ts';
 import { allocShardTallies, type ShardTallies } from './shardTallies.ts';
@@ -45,6 +47,7 @@ export function simulateShard(task: SimulateShardTask, shared: boolean): Simulat
   const choice = new DestinationChoice(ctx, task.prices);
   const trips = new BlockTrips();
   const exported = task.exportChoices ? new ChoiceInputBuffer(nb, ctx.nServices, Math.ceil(totalResidents * mostTripsPerResident(ctx) * 1.05) + 64, choice.logit, shared) : null;
+  const groups = task.exportChoices ? new RechoiceGroupBuffer(ctx.nSites, shared) : null;
   const counts = new Int32Array(N_AGE_BANDS);
   let draws = 0;
   let nTrips = 0;
@@ -60,13 +63,17 @@ export function simulateShard(task: SimulateShardTask, shared: boolean): Simulat
     trips.startBlock(pop);
     draws += drawTrips(trips, tables, residents.ageBand, from, choice.logit, ctx.chainProbability, rng);
     choice.chooseAll(trips, choiceSets, residents.speedMps, from);
-    exported?.addBlock(trips, i, residents.speedMps, from);
+    if (exported) {
+      const at = exported.length;
+      exported.addBlock(trips, i, residents.speedMps, from);
+      groups!.addBlock(choiceSets, block, exported.count, i * ctx.nServices, at);
+    }
     orderTours(trips, ctx, residents.speedMps, from);
     recordBlock(trips, { block, local: i, residents, from, firstResident, basicMetres: choiceSets.farthestNearest(ctx.basic) }, rec);
     nTrips += trips.count;
     at += pop;
   }
-  return { ...shardResult(task, totalResidents, nTrips, draws, keepResidents ? residents : null, rows ? rows.columns() : null, tallies), choices: exported ? exported.inputs() : null };
+  return { ...shardResult(task, totalResidents, nTrips, draws, keepResidents ? residents : null, rows ? rows.columns() : null, tallies), choices: exported ? exported.inputs() : null, groups: groups ? groups.groupsAdded() : null };
 }
 
 /** The most trips a day a resident of any band is expected to make (sizes the trip table). */
@@ -109,5 +116,6 @@ function shardResult(task: SimulateShardTask, residents: number, trips: number, 
     residentsBB: t.residents,
     f15BB: t.f15,
     choices: null,
+    groups: null,
   };
 }

@@ -17,7 +17,7 @@
  */
 import type { Piscina } from 'piscina';
 import { N_AGE_BANDS } from '../core/ageBands.ts';
-import { pack, sharedArray, unpack } from '../core/buffers.ts';
+import { pack, unpack } from '../core/buffers.ts';
 import { createPool, runTask } from '../parallel/pool.ts';
 import { EMPTY_PLAN } from '../plan/types.ts';
 import { validatePlan } from '../plan/validate.ts';
@@ -30,7 +30,7 @@ import { capacityLoop, type CapacityLoopResult } from './capacityLoop.ts';
 import { mergeChoiceInputs, type ChoiceInputs } from './choiceInputs.ts';
 import { allocResidents, allocTrips, copyResidents, copyTrips } from './columns.ts';
 import { anyPrice } from './destination.ts';
-import { changedBlocks, rechoiceGroups, rechoiceLoads, type RechoiceGroups, type RechoiceTask } from './rechoice.ts';
+import { changedBlocks, joinRechoiceGroups, rechoiceLoads, type RechoiceGroups, type RechoiceTask } from './rechoice.ts';
 import { computeMetrics } from './metrics.ts';
 import { siteLegMatrix, type LegMatrix } from './tourLegs.ts';
 import type { CapacityReport, ResolvedSimulateOptions, SimulateOptions, SimulationResult, Tallies } from './types.ts';
@@ -231,21 +231,35 @@ function mergeColumns(pass: Pass, keepResidents: boolean): { trips: TripColumns;
 }
 
 /**
- * The capacity loop's re-choice (rechoice.ts) on the trips the first pass kept, built on first use (a
- * loop that converges at once never needs it): the loads under new prices, and the blocks whose trips
- * may choose otherwise under them. On a pool, each pass is cut into one range of groups per thread
- * (about equal trips), whose loads are added in range order (whole trips: exact in any order).
+ * The day's trips from which a pass of the capacity loop goes to the pool's workers rather than running
+ * in this thread: with the nearest choice a pass re-chooses runs of trips (about 5 ms for a million
+ * trips, less than handing it to workers costs), with a logit every trip.
  */
-function rechoice(scenario: Scenario, ctx: SimulateStatic, first: Pass, r: ResolvedSimulateOptions, pool: Piscina | null, threads: number): { loads: (prices: Float64Array) => Promise<Float64Array>; changed: (prices: Float64Array) => Uint8Array } {
+const PARALLEL_RECHOICE_TRIPS = 4_000_000;
+const PARALLEL_RECHOICE_LOGIT_TRIPS = 500_000; // (SimulateOptions.rechoicePoolTrips overrides both)
+
+/**
+ * The capacity loop's re-choice (rechoice.ts) on the trips and groups the first pass's shards kept,
+ * joined on first use (a loop that converges at once never needs them): the loads under new prices, and the blocks whose trips
+ * may choose otherwise under them. On a pool and for a large day (PARALLEL_RECHOICE_TRIPS), each pass is
+ * cut into one range of groups per thread (about equal trips), whose loads are added in range order
+ * (whole trips: exact in any order).
+ */
+function rechoice(scenario: Scenario, ctx: SimulateStatic, first: Pass, r: ResolvedSimulateOptions, pool: Piscina | null, threads: number, poolTrips: number | undefined): { loads: (prices: Float64Array) => Promise<Float64Array>; changed: (prices: Float64Array) => Uint8Array } {
   let built: { inputs: ChoiceInputs; groups: RechoiceGroups; ranges: [number, number][] } | null = null;
   const logit = r.choice === 'logit';
   const beta = logit ? r.betaPerMin : null;
-  const parallel = pool !== null && threads > 1;
+  const parallel = pool !== null && threads > 1 && first.shards.reduce((n, sh) => n + sh.trips, 0) >= (poolTrips ?? (logit ? PARALLEL_RECHOICE_LOGIT_TRIPS : PARALLEL_RECHOICE_TRIPS));
   const build = () => {
     if (!built) {
       const inputs = mergeChoiceInputs(first.shards.map((sh) => ({ blockStart: sh.blockStart, inputs: sh.choices! })), scenario.blocks.count, scenario.services.length, logit, parallel);
-      let groups = rechoiceGroups(ctx, inputs, scenario.blocks.count);
-      if (parallel) groups = { ...groups, fixed: groups.fixed, setOffsets: sharedArray(groups.setOffsets), setSite: sharedArray(groups.setSite), setMetres: sharedArray(groups.setMetres), tripStart: sharedArray(groups.tripStart), tripCount: sharedArray(groups.tripCount), block: sharedArray(groups.block), nearest: sharedArray(groups.nearest) };
+      let tripOffset = 0;
+      const parts = first.shards.map((sh) => {
+        const part = { groups: sh.groups!, tripOffset };
+        tripOffset += sh.choices!.speed.length;
+        return part;
+      });
+      const groups = joinRechoiceGroups(parts, ctx.nSites, parallel);
       built = { inputs, groups, ranges: groupRanges(groups.tripCount, parallel ? threads : 1) };
     }
     return built;
@@ -376,7 +390,7 @@ export async function simulate(scenario: Scenario, matrix: SparseDistanceMatrix,
   // Tour legs on the network (OSM scenarios): computed before a pool of our own exists, so that a failure leaks none.
   const legs = await siteLegMatrix(scenario, matrix.cutoffM, threads, options.pool ?? null);
   if (legs) r.tourLegs = 'network';
-  const pool = options.pool ?? (threads > 1 ? createPool(threads) : null);
+  const pool = options.pool ?? (threads > 1 ? createPool(threads, { warm: ['simulate-shard'] }) : null);
   const ctx = buildStatic(scenario, matrix, sites, r, pool !== null, legs);
   const pop = scenario.blocks.population;
   const firstResident = new Int32Array(pop.length + 1);
@@ -386,10 +400,11 @@ export async function simulate(scenario: Scenario, matrix: SparseDistanceMatrix,
     total += pop[b];
   }
   firstResident[pop.length] = total;
-  // Inline, shards of up to 50,000 residents; on a pool, smaller ones balance the threads better.
-  // Results do not depend on either.
-  const shards = shardBlocks(pop, options.shardResidents ?? Math.max(2000, Math.min(50_000, Math.ceil(total / (threads * 4)))));
-  const fullShards = options.shardResidents !== undefined || !pool ? shards : shardBlocks(pop, Math.max(2000, Math.min(12_500, Math.ceil(total / (threads * 8)))));
+  // Shards of up to 50,000 residents, at least 4 per thread: on a pool, each shard's result is a message
+  // of some 25 shared arrays, so fewer, larger shards cost less than waiting for the last one (shards
+  // of 12,500 residents spent about a tenth of a worker's time posting results). Results do not depend
+  // on the shard size.
+  const fullShards = shardBlocks(pop, options.shardResidents ?? Math.max(2000, Math.min(50_000, Math.ceil(total / (threads * 4)))));
   const keepResidents = options.keepResidents ?? true;
 
   let capacitated = false;
@@ -404,7 +419,7 @@ export async function simulate(scenario: Scenario, matrix: SparseDistanceMatrix,
     let again = 0;
     const merged = { ...mergeTallies(scenario, pass, sites.count), ...mergeColumns(pass, keepResidents) };
     if (iterate) {
-      const rc = rechoice(scenario, ctx, pass, r, pool, threads);
+      const rc = rechoice(scenario, ctx, pass, r, pool, threads, options.rechoicePoolTrips);
       loop = await capacityLoop(sites, merged.loads, rc.loads, r);
       if (anyPrice(loop.prices)) {
         // Only the blocks whose trips choose otherwise under the kept prices are simulated again.
@@ -412,7 +427,10 @@ export async function simulate(scenario: Scenario, matrix: SparseDistanceMatrix,
         for (const [b0, b1] of runs) again += b1 - b0;
         if (runs.length > 0) spliceBlocks(scenario, merged, await runPass(scenario, ctx, runs, firstResident, loop.prices.slice(), pool, false, false));
       }
-      for (const sh of pass.shards) sh.choices = null;
+      for (const sh of pass.shards) {
+        sh.choices = null;
+        sh.groups = null;
+      }
     }
     const prices = loop ? loop.prices : (options.shadowPrices?.slice() ?? null);
     // The report reads the loads of the day as simulated (the loop's re-choice gives the same, see rechoice.ts).

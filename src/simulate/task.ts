@@ -84,4 +84,23 @@ export interface SimulateShardResult {
   f15BB: Int32Array;
   /** The trips' re-choice inputs when the task asked for them (exportChoices), else null. */
   choices: ChoiceInputs | null;
+  /** The shard's re-choice groups (trips numbered within the shard's inputs) when it exported choices, else null. */
+  groups: RechoiceGroups | null;
+}
+
+/** The capacity loop's re-choice groups (rechoice.ts): a shard's, or a whole day's once joined. */
+export interface RechoiceGroups {
+  nSites: number;
+  /** Loads of the groups with a single site. */
+  fixed: Float64Array;
+  /** Group g's choice set is positions setOffsets[g] .. setOffsets[g+1) of setSite/setMetres (ascending site). */
+  setOffsets: Int32Array;
+  setSite: Int32Array;
+  setMetres: Float64Array;
+  /** Group g's trips are tripStart[g] .. tripStart[g] + tripCount[g] of the inputs. */
+  tripStart: Int32Array;
+  tripCount: Int32Array;
+  /** Group g's block, and the position of its nearest site by metres (ties: the lower site; ChoiceSets.nearest). */
+  block: Int32Array;
+  nearest: Int32Array;
 }

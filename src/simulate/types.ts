@@ -47,6 +47,12 @@ export interface SimulateOptions {
   keepResidents?: boolean;
   /** Target residents per shard (default 50,000, smaller so that every thread gets several shards). */
   shardResidents?: number;
+  /**
+   * The day's trips from which the capacity loop's passes run on the pool's workers when there is one
+   * of more than one thread (default 4,000,000 with the nearest choice, 500,000 with a logit; 0: always).
+   * Results do not depend on it.
+   */
+  rechoicePoolTrips?: number;
 }
 
 /** The options as used, recorded with the results (the thread count is not: it cannot change them). */

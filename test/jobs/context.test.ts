@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { nearestOpen } from '../../src/coverage/static.ts';
-import { JobContext, withJob } from '../../src/jobs/context.ts';
+import { JobContext, startJobPool, withJob } from '../../src/jobs/context.ts';
 import { optimizeIn } from '../../src/jobs/optimize.ts';
 import { expectedDemand } from '../../src/optimize/demand.ts';
 import type { Pool } from '../../src/parallel/pool.ts';
@@ -53,6 +53,21 @@ describe('a job context', () => {
     expect(destroy).toHaveBeenCalledTimes(1);
     expect(pool!.threads.length).toBe(0);
     expect(() => ctx!.pool()).toThrow(/the job has ended/);
+  });
+
+  it('takes a pool started before the job as its own, and destroys it when the job ends', async () => {
+    expect(startJobPool(1, ['simulate-shard'])).toBeUndefined();
+    const early = startJobPool(2, ['simulate-shard'])!;
+    expect(early.threads.length).toBe(2);
+    const sc = await loadScenario(TINY);
+    const destroy = vi.spyOn(early, 'destroy');
+    await withJob(sc, { threads: 2, pool: early }, async (ctx) => {
+      expect(ctx.hasPool).toBe(true);
+      expect(ctx.parallelPool()).toBe(early);
+      await ctx.travelMatrix();
+    });
+    expect(destroy).toHaveBeenCalledTimes(1);
+    expect(early.threads.length).toBe(0);
   });
 
   it('gives the optimizer the pool on one thread only for a solver that runs HiGHS', async () => {

@@ -81,14 +81,17 @@ describe('the capacity loop', () => {
     }
   }, 60_000);
 
-  it('gives the same result on 1 and 2 threads, with no NaN or Infinity in its report', async () => {
+  it('gives the same result on 1 and 2 threads, its passes in this thread or on the pool, with no NaN or Infinity in its report', async () => {
     const sc = await tightTown();
     const m = await computeDistanceMatrix(sc);
     for (const choice of ['nearest', 'logit'] as const) {
       const one = await simulate(sc, m, { keepResidents: false, choice, threads: 1 });
       const two = await simulate(sc, m, { keepResidents: false, choice, threads: 2 });
+      const twoOnPool = await simulate(sc, m, { keepResidents: false, choice, threads: 2, rechoicePoolTrips: 0 });
       for (const k of TRIP_COLUMN_NAMES) expect(two.trips[k], k).toEqual(one.trips[k]);
+      for (const k of TRIP_COLUMN_NAMES) expect(twoOnPool.trips[k], k).toEqual(one.trips[k]);
       expect(JSON.stringify(two.metrics)).toBe(JSON.stringify(one.metrics));
+      expect(JSON.stringify(twoOnPool.metrics)).toBe(JSON.stringify(one.metrics));
       expect(JSON.stringify(one.metrics)).not.toMatch(/NaN|Infinity/);
       const c = one.capacity;
       expect(['converged', 'stagnated', 'pass limit']).toContain(c.stopped);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { mergeChoiceInputs } from '../../src/simulate/choiceInputs.ts';
+import { joinRechoiceGroups, rechoiceGroups } from '../../src/simulate/rechoice.ts';
 import { simulateShard } from '../../src/simulate/shard.ts';
 import { resolveOptions, simulate } from '../../src/simulate/simulate.ts';
 import { siteCatalogue } from '../../src/travel/sites.ts';
@@ -12,9 +14,9 @@ const { scenario, matrix } = tinyScenario({
   metres: [[300], [500]],
 });
 
-function task(loadsOnly: boolean): SimulateShardTask {
-  const sites = siteCatalogue(scenario, { conversions: [] });
-  const r = resolveOptions(scenario, {});
+function task(loadsOnly: boolean, sc = scenario, m = matrix): SimulateShardTask {
+  const sites = siteCatalogue(sc, { conversions: [] });
+  const r = resolveOptions(sc, {});
   return {
     kind: 'simulate-shard',
     ctx: {
@@ -22,18 +24,18 @@ function task(loadsOnly: boolean): SimulateShardTask {
       nServices: 1,
       thresholdMin: Float64Array.of(15),
       basic: Uint8Array.of(1),
-      speedMps: scenario.behaviour.speedMps,
-      tripsPerDay: scenario.behaviour.tripsPerDay,
-      departureProfile: scenario.behaviour.departureProfile,
+      speedMps: sc.behaviour.speedMps,
+      tripsPerDay: sc.behaviour.tripsPerDay,
+      departureProfile: sc.behaviour.departureProfile,
       chainProbability: 0,
       nSites: sites.count,
       siteLon: sites.lon,
       siteLat: sites.lat,
       siteServiceOffsets: sites.serviceOffsets,
       siteServiceIndex: sites.serviceIndex,
-      matrixOffsets: matrix.offsets,
-      matrixIndex: matrix.index,
-      matrixMetres: matrix.metres,
+      matrixOffsets: m.offsets,
+      matrixIndex: m.index,
+      matrixMetres: m.metres,
       choice: 'nearest',
       betaPerMin: r.betaPerMin,
       speedSpread: r.speedSpread,
@@ -53,7 +55,27 @@ function task(loadsOnly: boolean): SimulateShardTask {
   };
 }
 
+const town = tinyScenario({
+  services: [{ id: 'grocery', rates: [1, 1, 2, 1, 1, 1] }, { id: 'clinic', rates: [0.5, 0.2, 0.3, 0.4, 1, 1.5] }],
+  blocks: ['a', 'b', 'c', 'd', 'e'].map((id, k) => ({ id, population: 40 + 30 * k, shares: EVEN_SHARES })),
+  facilities: [{ id: 'g1', services: ['grocery'] }, { id: 'g2', services: ['grocery', 'clinic'] }, { id: 'c1', services: ['clinic'] }],
+  metres: [[300, 500, 900], [800, 400, Infinity], [Infinity, Infinity, 200], [350, 350, 600], [Infinity, Infinity, Infinity]],
+});
+
 describe('simulation shards', () => {
+  it("build the capacity loop's re-choice groups as the whole day's, however the day is cut", () => {
+    const [sc, m] = [town.scenario, town.matrix];
+    const whole = task(false, sc, m);
+    const ctx = { ...whole.ctx, nServices: 2, thresholdMin: Float64Array.of(15, 15), basic: Uint8Array.of(1, 1) };
+    const cut = [[0, 2], [2, 2], [2, 5]].map(([b0, b1]) => simulateShard({ ...whole, ctx, blockStart: b0, blockEnd: b1, blockIds: sc.blocks.ids.slice(b0, b1), population: sc.blocks.population.slice(b0, b1), ageShares: sc.blocks.ageShares.slice(b0 * 6, b1 * 6), firstResident: 0, exportChoices: true }, false));
+    const inputs = mergeChoiceInputs(cut.map((sh) => ({ blockStart: sh.blockStart, inputs: sh.choices! })), 5, 2, false);
+    let tripOffset = 0;
+    const joined = joinRechoiceGroups(cut.map((sh) => ({ groups: sh.groups!, tripOffset: (tripOffset += sh.choices!.speed.length) - sh.choices!.speed.length })), ctx.nSites);
+    const reference = rechoiceGroups(ctx, inputs, 5);
+    expect(reference.tripCount.length).toBeGreaterThan(2);
+    for (const k of ['fixed', 'setOffsets', 'setSite', 'setMetres', 'tripStart', 'tripCount', 'block', 'nearest'] as const) expect([...joined[k]], k).toEqual([...reference[k]]);
+  });
+
   it('return their columns in shared memory when run in a worker, so they cross threads without a copy', () => {
     const r = simulateShard(task(false), true);
     expect(r.tripCols!.walkMin.buffer).toBeInstanceOf(SharedArrayBuffer);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
 import { haversineM as haversine } from '../../src/network/geo.ts';
-import { euclideanDistanceMatrix } from '../../src/travel/euclidean.ts';
+import { euclideanDistanceMatrix, euclideanRows, joinRows } from '../../src/travel/euclidean.ts';
 import { matrixGet } from '../../src/travel/matrix.ts';
 
 describe('euclideanDistanceMatrix', () => {
@@ -23,5 +23,30 @@ describe('euclideanDistanceMatrix', () => {
     }
     expect(m.index.length).toBe(pairs);
     expect(pairs).toBeGreaterThan(100);
+  });
+
+  it('gives each pair exactly the haversine distance x detour, columns ascending', () => {
+    const rng = seedrandom('exact');
+    const pts = (n: number) => ({ count: n, lon: Float64Array.from({ length: n }, () => 120 + rng() * 0.2), lat: Float64Array.from({ length: n }, () => 30 + rng() * 0.2) });
+    const o = pts(300);
+    const t = pts(400);
+    const m = euclideanDistanceMatrix(o, t, 1.25, 2500);
+    for (let i = 0; i < o.count; i++) {
+      for (let p = m.offsets[i]; p < m.offsets[i + 1]; p++) {
+        if (p > m.offsets[i]) expect(m.index[p]).toBeGreaterThan(m.index[p - 1]);
+        expect(m.metres[p]).toBe(haversine(o.lon[i], o.lat[i], t.lon[m.index[p]], t.lat[m.index[p]]) * 1.25);
+      }
+    }
+  });
+
+  it('gives the same matrix however its rows are cut', () => {
+    const rng = seedrandom('cut');
+    const pts = (n: number) => ({ count: n, lon: Float64Array.from({ length: n }, () => 116 + rng() * 0.1), lat: Float64Array.from({ length: n }, () => 40 + rng() * 0.1) });
+    const o = pts(200);
+    const t = pts(150);
+    const whole = euclideanDistanceMatrix(o, t, 1.3, 1800);
+    const cut = joinRows([euclideanRows(o, t, 1.3, 1800, 0, 7), euclideanRows(o, t, 1.3, 1800, 7, 7), euclideanRows(o, t, 1.3, 1800, 7, 200)], o.count, t.count, 1800);
+    expect(cut).toEqual(whole);
+    expect(euclideanDistanceMatrix(o, { count: 0, lon: new Float64Array(0), lat: new Float64Array(0) }, 1.3, 1800).index.length).toBe(0);
   });
 });
