@@ -9,7 +9,6 @@
  * as they are. Readers undo exactly that with `restoreText`, on text columns only.
  */
 import fs from 'node:fs';
-import { parseString } from 'fast-csv';
 import { InputError } from '../core/errors.ts';
 import { writeFileAtomic } from './atomic.ts';
 import { readNotice, readTextFile, type Encoding } from './readText.ts';
@@ -86,7 +85,8 @@ export function parseCsvText(text: string, file: string, opts: CsvOptions = {}):
   const { delimiter, skipLines } = detectDelimiter(body);
   if (delimiter !== ',') readNotice(file, 'delimiter', `${file}: separated by '${delimiter === '\t' ? 'tab' : delimiter}', read as such${delimiter === ';' ? ' (decimal commas such as 1,5 are read as numbers)' : ''}`);
   const content = skipLines > 0 ? body.slice(body.indexOf('\n') + 1) : body;
-  return new Promise((resolve, reject) => {
+  // fast-csv is loaded on first use: commands whose tables all go through the scanner (src/io/csvScan.ts) never load it
+  return import('fast-csv').then(({ parseString }) => new Promise<CsvTable>((resolve, reject) => {
     const records: string[][] = [];
     parseString(content, { headers: false, ignoreEmpty: false, trim: false, delimiter })
       .on('error', (e: Error) => reject(new InputError(file, `not valid CSV: ${e.message}`)))
@@ -117,7 +117,7 @@ export function parseCsvText(text: string, file: string, opts: CsvOptions = {}):
         }
         resolve({ file, header, rows, delimiter });
       });
-  });
+  }));
 }
 
 /** Read a CSV file; a missing file is an InputError naming it. */
