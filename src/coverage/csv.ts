@@ -74,6 +74,9 @@ export function* coverageText(sc: Scenario, t: CoverageTable, f: CsvFields, stat
   const thresholds = sc.services.map((svc) => w.join(',', w.field(o + 6, svc.thresholdMin), ','));
   const bands = AGE_BANDS.map((b) => w.join(w.field(o + 3, b), ','));
   const { minutes, residents, covered } = t;
+  // where in the current piece each age band's residents were last written (copied for the next services)
+  const resStart = new Int32Array(N_AGE_BANDS);
+  const resEnd = new Int32Array(N_AGE_BANDS);
   for (let i = 0; i < sc.blocks.count; i++) {
     const block = w.join('\n', prefix, w.field(o, sc.blocks.ids[i]), ',', w.field(o + 1, sc.blocks.tags[i]), ',');
     for (let s = 0; s < S; s++) {
@@ -84,16 +87,27 @@ export function* coverageText(sc: Scenario, t: CoverageTable, f: CsvFields, stat
         w.bytes(block);
         w.bytes(service);
         w.bytes(bands[b]);
-        w.rounded(residents[k], 2);
+        // a block's residents per age band repeat for every service: written once, then copied
+        const r = residents[k];
+        if (s > 0 && r === residents[k - N_AGE_BANDS]) w.repeat(resStart[b], resEnd[b]);
+        else {
+          resStart[b] = w.length;
+          w.rounded(r, 2);
+          resEnd[b] = w.length;
+        }
         w.comma();
         const m = minutes[k];
+        const m0 = w.length;
         if (Number.isFinite(m)) w.rounded(m, 2);
+        const m1 = w.length;
         w.bytes(threshold);
         w.byte(DIGIT_0 + covered[k]);
         if (plan) {
           w.comma();
+          // with the plan most minutes are today's: copied, not formatted again
           const p = plan.minutes[k];
-          if (Number.isFinite(p)) w.rounded(p, 2);
+          if (p === m) w.repeat(m0, m1);
+          else if (Number.isFinite(p)) w.rounded(p, 2);
           w.comma();
           w.byte(DIGIT_0 + plan.covered[k]);
         }

@@ -106,6 +106,16 @@ export class CsvBytes {
     this.pos = p;
   }
 
+  /** Append again the bytes written at [start, end) of the current piece (positions from `length`). */
+  repeat(start: number, end: number): void {
+    const n = end - start;
+    this.ensure(n);
+    const buf = this.buf;
+    let p = this.pos;
+    for (let j = start; j < end; j++) buf[p++] = buf[j];
+    this.pos = p;
+  }
+
   /** Append one byte (e.g. 0x2c, a comma; 0x0a, a line break). */
   byte(c: number): void {
     this.ensure(1);

@@ -23,6 +23,14 @@ export const GZIP_BLOCK_BYTES = 1 << 20;
 /** deflate's window: each block is primed with the previous block's last WINDOW bytes. */
 const WINDOW = 1 << 15;
 
+/**
+ * zlib's output buffer for one block: bigger than any block's deflate output (deflate grows
+ * incompressible data by a few bytes per 16 KiB), so that a block is compressed in one job on the
+ * thread pool. With zlib's default 16 KiB, a block took a dozen round trips through the main thread,
+ * which is busy building the next block's text: the compressing threads waited on it.
+ */
+const deflateChunk = (blockBytes: number): number => blockBytes + (blockBytes >> 3) + 1024;
+
 const deflateRaw = promisify(zlib.deflateRaw) as (buf: Uint8Array, opts: zlib.ZlibOptions) => Promise<Buffer>;
 
 /** The gzip magic bytes (1f 8b), which readers use to recognise a compressed file whatever its name. */
@@ -67,7 +75,7 @@ export async function gzipChunks(chunks: Iterable<Uint8Array>, write: (b: Uint8A
     while (queue.length >= inFlight) await queue.shift(); // a free slot: the oldest block written
     crc = zlib.crc32(block, crc);
     size += block.length;
-    const z = deflateRaw(block, { level, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH, ...(dictionary ? { dictionary } : {}) });
+    const z = deflateRaw(block, { level, chunkSize: deflateChunk(blockBytes), finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH, ...(dictionary ? { dictionary } : {}) });
     settle(z);
     dictionary = block.length >= WINDOW ? block.subarray(block.length - WINDOW) : undefined;
     const before = written;
