@@ -1,7 +1,7 @@
 /**
  * The names `--outputs` takes: which tables (and GeoJSON layers) a command writes. Summary, plan and
  * JSON files are always written. Each command lists its own; a name is one table or a pair (coverage:
- * coverage and coverage_after; trips and block_metrics: today's and with the plan).
+ * coverage.csv, today's columns and the plan's; trips and block_metrics: today's and with the plan).
  */
 import fs from 'node:fs';
 import path from 'node:path';
