@@ -10,12 +10,9 @@ import type { Scenario } from '../scenario/types.ts';
 import { wantsOutput, type TableFormat } from '../io/tableWriter.ts';
 import { writeProgress } from '../io/writeProgress.ts';
 import { tripsForm, writeSimulationOutputs, type TripsFormat, type WrittenOutputs } from '../simulate/output.ts';
-import { simulate } from '../simulate/simulate.ts';
+import { simulate, SIMULATE_TASK_KINDS } from '../simulate/simulate.ts';
 import type { SimulateOptions, SimulationResult } from '../simulate/types.ts';
 import { startJobPool, withJob } from './context.ts';
-
-/** The task kinds a simulate job's workers load as they start: the simulation's shards and re-choices. */
-const SIMULATE_WARM = ['simulate-shard'];
 
 export function defaultSimulateOutDir(scenario: Scenario): string {
   return path.join('results', `${scenario.name}-simulate`);
@@ -45,7 +42,7 @@ export interface SimulateJobResult {
 export async function simulateToDir(location: string, opts: SimulateJobOptions = {}): Promise<SimulateJobResult> {
   const { planFile, out, trips, format, outputs, log = () => {}, ...simOpts } = opts;
   // On several threads the workers start (and load the simulation's code) while the scenario is read.
-  const pool = startJobPool(opts.threads, SIMULATE_WARM);
+  const pool = startJobPool(opts.threads, SIMULATE_TASK_KINDS);
   let scenario: Scenario;
   let plan: Plan | undefined;
   try {

@@ -13,7 +13,7 @@
  * which is why the reported loads are those of the final whole pass (simulate.ts), not the loop's.
  */
 import { allocArray } from '../core/buffers.ts';
-import { ChoiceSets } from './choiceSets.ts';
+import type { ChoiceSets } from './choiceSets.ts';
 import type { ChoiceInputs } from './choiceInputs.ts';
 import { anyPrice, cheapestPosition, logitDraw } from './destination.ts';
 import type { RechoiceGroups, SimulateStatic } from './task.ts';
@@ -154,24 +154,6 @@ export function joinRechoiceGroups(parts: { groups: RechoiceGroups; tripOffset: 
     e += p.setSite.length;
   }
   return out;
-}
-
-/** The re-choice groups of a whole day from its merged inputs (the shards build them as they go: RechoiceGroupBuffer). */
-export function rechoiceGroups(ctx: SimulateStatic, inputs: ChoiceInputs, nBlocks: number): RechoiceGroups {
-  const nS = inputs.nServices;
-  const cs = new ChoiceSets(nS);
-  const buf = new RechoiceGroupBuffer(ctx.nSites, false);
-  let at = 0;
-  for (let b = 0; b < nBlocks; b++) {
-    let n = 0;
-    for (let s = 0; s < nS; s++) n += inputs.count[b * nS + s];
-    if (n === 0) continue;
-    cs.build(ctx, b);
-    buf.addBlock(cs, b, inputs.count, b * nS, at);
-    at += n;
-  }
-  const g = buf.groupsAdded();
-  return { ...g, setOffsets: g.setOffsets.slice(), setSite: g.setSite.slice(), setMetres: g.setMetres.slice(), tripStart: g.tripStart.slice(), tripCount: g.tripCount.slice(), block: g.block.slice(), nearest: g.nearest.slice() };
 }
 
 /**

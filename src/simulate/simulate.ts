@@ -35,6 +35,9 @@ import { computeMetrics } from './metrics.ts';
 import { siteLegMatrix, type LegMatrix } from './tourLegs.ts';
 import type { CapacityReport, ResolvedSimulateOptions, SimulateOptions, SimulationResult, Tallies } from './types.ts';
 
+
+/** The worker task kinds a simulation runs (its shards and the capacity loop's re-choices): a pool made for it loads them as it starts. */
+export const SIMULATE_TASK_KINDS: readonly string[] = ['simulate-shard'];
 export const DEFAULT_BETA_PER_MIN = -0.2;
 export const F15_MINUTES = 15;
 
@@ -390,7 +393,7 @@ export async function simulate(scenario: Scenario, matrix: SparseDistanceMatrix,
   // Tour legs on the network (OSM scenarios): computed before a pool of our own exists, so that a failure leaks none.
   const legs = await siteLegMatrix(scenario, matrix.cutoffM, threads, options.pool ?? null);
   if (legs) r.tourLegs = 'network';
-  const pool = options.pool ?? (threads > 1 ? createPool(threads, { warm: ['simulate-shard'] }) : null);
+  const pool = options.pool ?? (threads > 1 ? createPool(threads, { warm: SIMULATE_TASK_KINDS }) : null);
   const ctx = buildStatic(scenario, matrix, sites, r, pool !== null, legs);
   const pop = scenario.blocks.population;
   const firstResident = new Int32Array(pop.length + 1);

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { mergeChoiceInputs } from '../../src/simulate/choiceInputs.ts';
-import { joinRechoiceGroups, rechoiceGroups } from '../../src/simulate/rechoice.ts';
+import type { ChoiceInputs } from '../../src/simulate/choiceInputs.ts';
+import { ChoiceSets } from '../../src/simulate/choiceSets.ts';
+import { joinRechoiceGroups, RechoiceGroupBuffer, type RechoiceGroups } from '../../src/simulate/rechoice.ts';
 import { simulateShard } from '../../src/simulate/shard.ts';
 import { resolveOptions, simulate } from '../../src/simulate/simulate.ts';
 import { siteCatalogue } from '../../src/travel/sites.ts';
-import type { SimulateShardTask } from '../../src/simulate/task.ts';
+import type { SimulateShardTask, SimulateStatic } from '../../src/simulate/task.ts';
 import { EVEN_SHARES, tinyScenario } from './fixtures.ts';
 
 const { scenario, matrix } = tinyScenario({
@@ -61,6 +63,24 @@ const town = tinyScenario({
   facilities: [{ id: 'g1', services: ['grocery'] }, { id: 'g2', services: ['grocery', 'clinic'] }, { id: 'c1', services: ['clinic'] }],
   metres: [[300, 500, 900], [800, 400, Infinity], [Infinity, Infinity, 200], [350, 350, 600], [Infinity, Infinity, Infinity]],
 });
+
+/** The reference: the re-choice groups of a whole day built from its merged inputs in one go. */
+function rechoiceGroups(ctx: SimulateStatic, inputs: ChoiceInputs, nBlocks: number): RechoiceGroups {
+  const nS = inputs.nServices;
+  const cs = new ChoiceSets(nS);
+  const buf = new RechoiceGroupBuffer(ctx.nSites, false);
+  let at = 0;
+  for (let b = 0; b < nBlocks; b++) {
+    let n = 0;
+    for (let s = 0; s < nS; s++) n += inputs.count[b * nS + s];
+    if (n === 0) continue;
+    cs.build(ctx, b);
+    buf.addBlock(cs, b, inputs.count, b * nS, at);
+    at += n;
+  }
+  const g = buf.groupsAdded();
+  return { ...g, setOffsets: g.setOffsets.slice(), setSite: g.setSite.slice(), setMetres: g.setMetres.slice(), tripStart: g.tripStart.slice(), tripCount: g.tripCount.slice(), block: g.block.slice(), nearest: g.nearest.slice() };
+}
 
 describe('simulation shards', () => {
   it("build the capacity loop's re-choice groups as the whole day's, however the day is cut", () => {
