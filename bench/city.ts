@@ -5,7 +5,10 @@
  * Each run is its own child process (`node bin/quarterhour.js run <dir> --threads T --json`) under
  * /usr/bin/time, so peak memory is that command's max RSS. Per stage: the run's own timings (matrix,
  * simulateToday, optimize, simulatePlan, write); "load" is the rest of the wall time (start-up,
- * reading the scenario). Output: bytes written to the run's folder. The growth exponent b fits
+ * reading the scenario). A run writes each file as soon as its content is final, beside the stages
+ * still computing: "write" is what was left to write once the last stage had finished (the time the
+ * user waits on writing; "write share" is it over the whole run), "beside" how long files were being
+ * written while stages computed (inside those stages' times). Output: bytes written to the run's folder. The growth exponent b fits
  * wall = a * residents^b over the generated cities by least squares on the logs.
  *
  *   npx tsx bench/city.ts [--sizes 60000,250000,1000000,4000000] [--blocks-city 500000x21000,2000000x20000|none]
@@ -67,6 +70,8 @@ interface Row {
   blocks: number;
   wall: number;
   stages: Record<string, number>;
+  /** Seconds files were being written beside the computing stages (run --json writeBeside). */
+  beside: number;
   peakMiB: number;
   outBytes: number;
   status: string;
@@ -83,12 +88,12 @@ function runCase(c: Case): Row {
   const peakMiB = rss ? Math.round(Number(rss) / 1024) : NaN;
   if (r.status !== 0) {
     fs.rmSync(out, { recursive: true, force: true });
-    return { c, blocks: 0, wall, stages: {}, peakMiB, outBytes: 0, status: 'failed', gap: null, error: r.stderr.trim().split('\n').filter((l) => !/^MAXRSS|^Command exited/.test(l)).slice(-2).join(' ') };
+    return { c, blocks: 0, wall, stages: {}, beside: 0, peakMiB, outBytes: 0, status: 'failed', gap: null, error: r.stderr.trim().split('\n').filter((l) => !/^MAXRSS|^Command exited/.test(l)).slice(-2).join(' ') };
   }
-  const j = JSON.parse(r.stdout) as { blocks: number; timings: Record<string, number>; optimize?: { solver: { status: string; gap: number | null } } };
+  const j = JSON.parse(r.stdout) as { blocks: number; timings: Record<string, number>; writeBeside?: number; optimize?: { solver: { status: string; gap: number | null } } };
   const outBytes = folderBytes(out);
   fs.rmSync(out, { recursive: true, force: true });
-  return { c, blocks: j.blocks, wall, stages: j.timings, peakMiB, outBytes, status: j.optimize?.solver.status ?? 'n/a', gap: j.optimize?.solver.gap ?? null };
+  return { c, blocks: j.blocks, wall, stages: j.timings, beside: j.writeBeside ?? 0, peakMiB, outBytes, status: j.optimize?.solver.status ?? 'n/a', gap: j.optimize?.solver.gap ?? null };
 }
 
 const STAGES = ['matrix', 'simulateToday', 'optimize', 'simulatePlan', 'write'];
@@ -132,18 +137,18 @@ if (fit.length >= 2) {
   exponent = sxy / sxx;
 }
 const base = rows[0];
-const header = `| scenario | blocks | whole run (s) | ${STAGES.join(' | ')} | load (s) | write share | peak RSS (MiB) | output (MB) | optimizer | × default run |`;
+const header = `| scenario | blocks | whole run (s) | ${STAGES.join(' | ')} | beside (s) | load (s) | write share | peak RSS (MiB) | output (MB) | optimizer | × default run |`;
 const lines = rows.map((r) => {
-  if (r.error) return `| ${r.c.label} | – | failed: ${r.error.replace(/\|/g, '/')} |${' |'.repeat(STAGES.length + 7)}`;
+  if (r.error) return `| ${r.c.label} | – | failed: ${r.error.replace(/\|/g, '/')} |${' |'.repeat(STAGES.length + 8)}`;
   const staged = STAGES.reduce((a, k) => a + (r.stages[k] ?? 0), 0);
   const opt = r.status === 'n/a' ? '–' : `${r.status}${r.gap ? `, gap ${(r.gap * 100).toFixed(2)}%` : ''}`;
-  return `| ${r.c.label} | ${r.blocks.toLocaleString('en-US')} | ${r.wall.toFixed(1)} | ${STAGES.map((k) => f1(r.stages[k])).join(' | ')} | ${(r.wall - staged).toFixed(1)} | ${(((r.stages.write ?? 0) / r.wall) * 100).toFixed(1)}% | ${r.peakMiB} | ${(r.outBytes / 1e6).toFixed(1)} | ${opt} | ${(r.wall / base.wall).toFixed(1)} |`;
+  return `| ${r.c.label} | ${r.blocks.toLocaleString('en-US')} | ${r.wall.toFixed(1)} | ${STAGES.map((k) => f1(r.stages[k])).join(' | ')} | ${f1(r.beside)} | ${(r.wall - staged).toFixed(1)} | ${(((r.stages.write ?? 0) / r.wall) * 100).toFixed(1)}% | ${r.peakMiB} | ${(r.outBytes / 1e6).toFixed(1)} | ${opt} | ${(r.wall / base.wall).toFixed(1)} |`;
 });
 const text = [
   `City scale: the whole \`run --threads ${threads}\` command per scenario. ${machineLine()}; load average ${os.loadavg()[0].toFixed(1)} at the end.`,
   '',
   header,
-  `| --- | ---: | ---: | ${STAGES.map(() => '---:').join(' | ')} | ---: | ---: | ---: | ---: | --- | ---: |`,
+  `| --- | ---: | ---: | ${STAGES.map(() => '---:').join(' | ')} | ---: | ---: | ---: | ---: | ---: | --- | ---: |`,
   ...lines,
   '',
   Number.isFinite(exponent) ? `Growth: whole-run time ∝ residents^${exponent.toFixed(2)} over the generated cities (${fit.map((r) => r.c.residents.toLocaleString('en-US')).join(', ')}).` : 'Growth: not enough generated cities ran to fit an exponent.',

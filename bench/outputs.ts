@@ -3,9 +3,10 @@
  * (a fresh process, the compiled dist/: run `node scripts/build.mjs` first) in the default format
  * (csv.gz) and with --format csv: bytes per file and in all, the write step's seconds against the
  * run's (the stages' timings that `run --json` reports, and the process's wall time), and the
- * process's CPU seconds. Prints a markdown table and writes it to bench/results/outputs.md.
+ * process's CPU seconds, and against a run that writes no table (--outputs none): what writing adds to
+ * the whole command. Prints a markdown table and writes it to bench/results/outputs.md.
  *
- * Run: node scripts/build.mjs && npx tsx bench/outputs.ts [--blocks 21000] [--residents 500000] [--seed 11] [--time-limit 10] [--formats csv.gz,csv]
+ * Run: node scripts/build.mjs && npx tsx bench/outputs.ts [--blocks 21000] [--residents 500000] [--seed 11] [--time-limit 10] [--formats csv.gz,csv] [--runs 3]
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,6 +24,7 @@ const RESIDENTS = Number(arg('residents', '500000'));
 const SEED = Number(arg('seed', '11'));
 const TIME_LIMIT = arg('time-limit', '10');
 const FORMATS = arg('formats', 'csv.gz,csv').split(',');
+const RUNS = Number(arg('runs', '3'));
 const load = () => os.loadavg().map((x) => x.toFixed(1)).join(', ');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qh-bench-outputs-'));
 
@@ -58,46 +60,63 @@ cli(['generate', '--residents', String(RESIDENTS), '--blocks', String(BLOCKS), '
 interface Measured {
   format: string;
   files: Record<string, number>;
-  timings: Record<string, number>;
-  cpuTimings: Record<string, number>;
+  /** medians over the runs: the write step (what was left to write after the last stage), files written beside the stages, process wall and CPU */
+  write: number;
+  beside: number;
   seconds: number;
   cpu: number;
   load: string;
   progress: number;
 }
-const runs: Measured[] = [];
-for (const format of FORMATS) {
-  const out = path.join(tmp, `run-${format}`);
-  const before = load();
-  const r = cli(['run', scenario, '--out', out, '--format', format, '--time-limit', TIME_LIMIT, '--json']);
-  const doc = JSON.parse(r.stdout) as { timings: Record<string, number>; cpuTimings: Record<string, number> };
-  runs.push({ format, files: sizes(out), timings: doc.timings, cpuTimings: doc.cpuTimings, seconds: r.seconds, cpu: r.cpu, load: before, progress: r.stderr.split('\n').filter((l) => /^ *(writing|\S+ \d+%)/.test(l.trim())).length });
-  process.stderr.write(`${format}: ${r.seconds.toFixed(1)} s, write ${doc.timings.write} s\n`);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+// the variants run in turn (a b c a b c ...), so that each sees the same load; "none" writes no table
+const variants = [...FORMATS, 'none'];
+const samples = new Map<string, { write: number[]; beside: number[]; seconds: number[]; cpu: number[]; load: string[]; files: Record<string, number>; progress: number }>();
+for (let k = 0; k < RUNS; k++) {
+  for (const v of variants) {
+    const out = path.join(tmp, `run-${v}`);
+    const before = load();
+    const r = cli(['run', scenario, '--out', out, ...(v === 'none' ? ['--outputs', 'none'] : ['--format', v]), '--time-limit', TIME_LIMIT, '--json']);
+    const doc = JSON.parse(r.stdout) as { timings: Record<string, number>; writeBeside?: number };
+    const m = samples.get(v) ?? { write: [], beside: [], seconds: [], cpu: [], load: [], files: sizes(out), progress: r.stderr.split('\n').filter((l) => /^ *(writing|\S+ \d+%)/.test(l.trim())).length };
+    m.write.push(doc.timings.write);
+    m.beside.push(doc.writeBeside ?? 0);
+    m.seconds.push(r.seconds);
+    m.cpu.push(r.cpu);
+    m.load.push(before.split(',')[0]);
+    samples.set(v, m);
+    fs.rmSync(out, { recursive: true, force: true });
+    process.stderr.write(`${v}: ${r.seconds.toFixed(1)} s, write ${doc.timings.write} s, beside ${doc.writeBeside ?? 0} s\n`);
+  }
 }
+const measured = (v: string): Measured => {
+  const m = samples.get(v)!;
+  return { format: v, files: m.files, write: median(m.write), beside: median(m.beside), seconds: median(m.seconds), cpu: median(m.cpu), load: m.load.join(', '), progress: m.progress };
+};
+const runs = FORMATS.map(measured);
+const none = measured('none');
 
 const base = (f: string) => f.replace(/\.gz$/, '');
 const names = [...new Set(runs.flatMap((r) => Object.keys(r.files).map(base)))].sort();
 const lines: string[] = [];
-lines.push(`Outputs of \`run\` on a generated scenario: ${BLOCKS.toLocaleString('en')} blocks, ${RESIDENTS.toLocaleString('en')} residents (seed ${SEED}), --time-limit ${TIME_LIMIT}, 1 thread.`);
-lines.push(`Machine: ${machineLine()}; load average before each run: ${runs.map((r) => `${r.format} ${r.load}`).join('; ')}.`);
+lines.push(`Outputs of \`run\` on a generated scenario: ${BLOCKS.toLocaleString('en')} blocks, ${RESIDENTS.toLocaleString('en')} residents (seed ${SEED}), --time-limit ${TIME_LIMIT}, 1 thread; medians of ${RUNS} runs of each variant, run in turn.`);
+lines.push(`Machine: ${machineLine()}; load average before each run: ${[...samples].map(([v, m]) => `${v} ${m.load.join(', ')}`).join('; ')}.`);
 lines.push('');
 lines.push(`| file | ${runs.map((r) => `${r.format} (MB)`).join(' | ')} |`);
 lines.push(`| --- | ${runs.map(() => '---:').join(' | ')} |`);
 for (const n of names) lines.push(`| ${n} | ${runs.map((r) => (r.files[n] ?? r.files[`${n}.gz`]) !== undefined ? MB(r.files[n] ?? r.files[`${n}.gz`]) : '-').join(' | ')} |`);
 lines.push(`| **total** | ${runs.map((r) => `**${MB(Object.values(r.files).reduce((a, b) => a + b, 0))}**`).join(' | ')} |`);
 lines.push('');
-lines.push('| format | write, wall (s) | stages, wall (s) | write share (wall) | write, CPU (s) | stages, CPU (s) | write share (CPU) | process wall / CPU (s) | progress lines |');
+lines.push('| format | write step (s) | share of the run | written beside the stages (s) | process wall / CPU (s) | wall added by writing (s) | CPU added by writing (s) | CPU share of writing | progress lines |');
 lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
-for (const r of runs) {
-  const stages = sum(r.timings);
-  const cpu = sum(r.cpuTimings);
-  lines.push(`| ${r.format} | ${r.timings.write.toFixed(2)} | ${stages.toFixed(2)} | ${((r.timings.write / stages) * 100).toFixed(1)}% | ${r.cpuTimings.write.toFixed(2)} | ${cpu.toFixed(2)} | ${((r.cpuTimings.write / cpu) * 100).toFixed(1)}% | ${r.seconds.toFixed(1)} / ${r.cpu.toFixed(1)} | ${r.progress} |`);
+for (const r of [...runs, none]) {
+  const added = r === none ? '–' : (r.seconds - none.seconds).toFixed(2);
+  const addedCpu = r === none ? '–' : (r.cpu - none.cpu).toFixed(2);
+  const cpuShare = r === none ? '–' : `${(((r.cpu - none.cpu) / r.cpu) * 100).toFixed(1)}%`;
+  lines.push(`| ${r.format === 'none' ? 'none (--outputs none)' : r.format} | ${r.write.toFixed(2)} | ${((r.write / r.seconds) * 100).toFixed(1)}% | ${r.beside.toFixed(2)} | ${r.seconds.toFixed(1)} / ${r.cpu.toFixed(1)} | ${added} | ${addedCpu} | ${cpuShare} | ${r.progress} |`);
 }
 lines.push('');
-lines.push('CPU seconds count every thread of the process (zlib compresses on libuv threads while JavaScript formats the next rows), so they do not depend on the load of a shared machine; the wall-clock share does.');
-lines.push('');
-lines.push(`Stage timings, wall / CPU (s): ${runs.map((r) => `${r.format}: ${Object.entries(r.timings).map(([k, v]) => `${k} ${v} / ${r.cpuTimings[k]}`).join(', ')}`).join('; ')}.`);
+lines.push('The run writes each file as soon as its content is final, beside the stages still computing (today\'s simulation while the optimizer works, coverage and blocks while the plan is simulated): the write step is what was left to write after the last stage, the time a user waits on writing. The added columns compare the whole process with a run that writes no table (`--outputs none`: summary and plan files only): what writing costs in all, wherever it ran. CPU seconds count every thread (zlib compresses on libuv threads), so they depend little on the load of a shared machine; wall seconds do.');
 process.stdout.write(`${lines.join('\n')}\n`);
 fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
 fs.writeFileSync(path.join(ROOT, 'bench', 'results', 'outputs.md'), `${lines.join('\n')}\n`);

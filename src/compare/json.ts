@@ -1,5 +1,6 @@
 /** comparison.json: everything compare found, with paths relative to the output folder (like summary.json). */
 import path from 'node:path';
+import { thresholdsMin } from '../coverage/csv.ts';
 import { planToJson } from '../plan/io.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { Comparison } from './types.ts';
@@ -21,6 +22,7 @@ export function comparisonJson(sc: Scenario, cmp: Comparison, outDir: string, sc
     residents,
     budget: sc.budget,
     coverageRule: "a resident is covered for a service when the nearest site offering it (today's facilities plus the plan's conversions) is within the service's threshold at the resident's age-band walking speed",
+    thresholdMin: thresholdsMin(sc),
     plans: cmp.plans.map((p) => ({
       label: p.label,
       file: p.file === null ? null : rel(p.file),

@@ -1,8 +1,13 @@
 /**
  * coverage.csv(.gz) rows: one per block x service x age band, with residents, minutes to the nearest
  * site and the covered flag today; when the run has a plan, the same two facts with the plan beside
- * them (nearest_min_plan, covered_plan: one table for both states, whose keys, residents and threshold
- * are the same).
+ * them (nearest_min_plan, covered_plan: one table for both states, whose keys and residents are the
+ * same).
+ *
+ * The table holds only what varies by block, service and age band. A block's tag is in
+ * block_metrics.csv and blocks.geojson, a service's threshold in the scenario's services.csv and
+ * summary.json: repeated on each of a city's 1.6 million rows they made the table a quarter longer
+ * and cost a tenth of its compressed size (bench/outputs.ts).
  */
 import { AGE_BANDS, N_AGE_BANDS } from '../core/ageBands.ts';
 import type { CoverageTable } from './residential.ts';
@@ -12,14 +17,14 @@ import { rounded } from '../io/numbers.ts';
 import type { Scenario } from '../scenario/types.ts';
 
 /** Today's columns: the whole table of a run without a plan. */
-export const COVERAGE_HEADER = ['block', 'tag', 'service', 'age_band', 'residents', 'nearest_min', 'threshold_min', 'covered'];
+export const COVERAGE_HEADER = ['block', 'service', 'age_band', 'residents', 'nearest_min', 'covered'];
 
 /** The columns with the plan, after today's when the run has a plan (blocks.geojson and runs.csv also call that state `plan`). */
 export const COVERAGE_PLAN_HEADER = ['nearest_min_plan', 'covered_plan'];
 
-const TEXT_COLUMNS = ['block', 'tag', 'service', 'age_band'];
+const TEXT_COLUMNS = ['block', 'service', 'age_band'];
 
-/** The column kinds of coverage.csv (src/io/csv.ts), also after comparison_coverage.csv's `state` column: ids and the tag are text, the rest numbers. */
+/** The column kinds of coverage.csv (src/io/csv.ts), also after comparison_coverage.csv's `state` column: ids are text, the rest numbers. */
 export const COVERAGE_COLUMNS = csvColumns(COVERAGE_HEADER, TEXT_COLUMNS);
 
 /** The columns of coverage.csv for a run with a plan: today's, then nearest_min_plan and covered_plan. */
@@ -46,7 +51,7 @@ export function* coverageRows(sc: Scenario, t: CoverageTable, plan: CoverageTabl
     for (let s = 0; s < S; s++) {
       for (let b = 0; b < N_AGE_BANDS; b++) {
         const k = (i * S + s) * N_AGE_BANDS + b;
-        const row: CsvCell[] = [sc.blocks.ids[i], sc.blocks.tags[i], sc.services[s].id, AGE_BANDS[b], rounded(t.residents[k], 2), minutesCell(t.minutes[k]), sc.services[s].thresholdMin, t.covered[k]];
+        const row: CsvCell[] = [sc.blocks.ids[i], sc.services[s].id, AGE_BANDS[b], rounded(t.residents[k], 2), minutesCell(t.minutes[k]), t.covered[k]];
         if (plan) row.push(minutesCell(plan.minutes[k]), plan.covered[k]);
         yield row;
       }
@@ -70,18 +75,16 @@ export function* coverageText(sc: Scenario, t: CoverageTable, f: CsvFields, stat
   // after comparison_coverage's state column, the coverage columns are one further on
   const o = state === undefined ? 0 : 1;
   const prefix = state === undefined ? '' : w.join(w.field(0, state), ',');
-  const services = sc.services.map((svc) => w.join(w.field(o + 2, svc.id), ','));
-  const thresholds = sc.services.map((svc) => w.join(',', w.field(o + 6, svc.thresholdMin), ','));
-  const bands = AGE_BANDS.map((b) => w.join(w.field(o + 3, b), ','));
+  const services = sc.services.map((svc) => w.join(w.field(o + 1, svc.id), ','));
+  const bands = AGE_BANDS.map((b) => w.join(w.field(o + 2, b), ','));
   const { minutes, residents, covered } = t;
   // where in the current piece each age band's residents were last written (copied for the next services)
   const resStart = new Int32Array(N_AGE_BANDS);
   const resEnd = new Int32Array(N_AGE_BANDS);
   for (let i = 0; i < sc.blocks.count; i++) {
-    const block = w.join('\n', prefix, w.field(o, sc.blocks.ids[i]), ',', w.field(o + 1, sc.blocks.tags[i]), ',');
+    const block = w.join('\n', prefix, w.field(o, sc.blocks.ids[i]), ',');
     for (let s = 0; s < S; s++) {
       const service = services[s];
-      const threshold = thresholds[s];
       for (let b = 0; b < N_AGE_BANDS; b++) {
         const k = (i * S + s) * N_AGE_BANDS + b;
         w.bytes(block);
@@ -100,7 +103,7 @@ export function* coverageText(sc: Scenario, t: CoverageTable, f: CsvFields, stat
         const m0 = w.length;
         if (Number.isFinite(m)) w.rounded(m, 2);
         const m1 = w.length;
-        w.bytes(threshold);
+        w.comma();
         w.byte(DIGIT_0 + covered[k]);
         if (plan) {
           w.comma();
@@ -119,6 +122,11 @@ export function* coverageText(sc: Scenario, t: CoverageTable, f: CsvFields, stat
     }
   }
   yield w.take();
+}
+
+/** Each service's threshold in minutes, by id: what the coverage rule compares nearest_min with (summary.json and comparison.json hold it, coverage.csv's rows do not). */
+export function thresholdsMin(sc: Scenario): Record<string, number> {
+  return Object.fromEntries(sc.services.map((svc) => [svc.id, svc.thresholdMin]));
 }
 
 /** Rows in a coverage table: block x service x age band. */

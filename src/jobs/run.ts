@@ -9,12 +9,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { coverageFromNearest, staticCoverage, type StaticCoverage } from '../coverage/static.ts';
 import { withOutputDir } from '../io/atomic.ts';
+import { BackgroundWrites } from '../io/backgroundWrites.ts';
 import { geojsonChunks, wantsOutput, writeLayer, writeTable, type OutputOptions, type TableFormat } from '../io/tableWriter.ts';
 import { writeProgress } from '../io/writeProgress.ts';
 import type { OptimizeOptions, OptimizeOutcome } from '../optimize/optimize.ts';
 import { planGeojson } from '../plan/geojson.ts';
 import { planToJson, planTotals } from '../plan/io.ts';
-import { coverageColumns, coverageRowCount, coverageText } from '../coverage/csv.ts';
+import { coverageColumns, coverageRowCount, coverageText, thresholdsMin } from '../coverage/csv.ts';
 import { blockFeatureTexts, blocksGeojsonHead } from '../coverage/blocksGeojson.ts';
 import { gapText } from '../i18n/cli.ts';
 import type { Lang } from '../i18n/lang.ts';
@@ -67,6 +68,11 @@ export interface RunResult {
   timings: Record<string, number>;
   /** CPU seconds of the whole process (every thread) per step: what a step costs whatever the machine's load. */
   cpuTimings: Record<string, number>;
+  /**
+   * Wall seconds during which files were being written beside the computing stages (before `write`,
+   * which is only what was left to write once the last stage had finished).
+   */
+  writeBeside: number;
 }
 
 /** Load the scenario at `location` (opts.seed, when given, replaces its seed) and run the full loop. */
@@ -130,6 +136,7 @@ async function runIn(ctx: JobContext, location: string, opts: RunOptions): Promi
     network: sc.network.kind === 'osm' ? { kind: 'osm', file: path.basename(sc.network.file) } : sc.network,
     ...stats,
     coverageRule: "a resident is covered for a service when the nearest site offering it is within the service's threshold at the resident's age-band walking speed",
+    thresholdMin: thresholdsMin(sc),
     today: { coverage: today.summary, simulated: simulationHeadline(simToday) },
     warnings,
   };
@@ -143,68 +150,96 @@ async function runIn(ctx: JobContext, location: string, opts: RunOptions): Promi
     warnings.push(w);
   }
 
-  let withPlan: WithPlan | null = null;
+  // Files are written into one temporary folder, each as soon as its content is final, beside the
+  // stages still computing (src/io/backgroundWrites.ts); the folder is moved into place at the end.
+  const files: string[] = [];
+  let withPlan = null as WithPlan | null;
   let capacitatedText: string[] = [];
-  if (opts.optimize !== false) {
-    log(`optimizing ${sc.candidates.count} idle spaces (solver ${opts.solver ?? 'auto'}) on the simulated demand`);
-    const optimized = await optimizeIn(ctx, simToday.demand, { solver: opts.solver, timeLimit: opts.timeLimit, seed: sc.seed, explain: opts.explain ?? { reSolve: false }, capacitated: opts.capacitated });
-    const { solver } = optimized;
-    log(`solver ${solver.solver}: ${solver.status}, objective ${solver.objective}, bound ${solver.bound}, gap ${gapText('en', solver.gap)}`);
-    lap('optimize');
-    const after = staticCoverage(sc, matrix, optimized.plan);
-    const simulated = await simulate(sc, matrix, { threads: ctx.threads, pool: ctx.parallelPool(), seed: sc.seed, plan: optimized.plan });
-    lap('simulatePlan');
-    for (const w of capacityWarnings('with the plan', simulated.capacity)) {
-      log(`warning: ${w}`);
-      warnings.push(w);
+  let writeBeside = 0;
+  await withOutputDir(outDir, async (tmp) => {
+    const bg = new BackgroundWrites();
+    try {
+      const w = runWriter(tmp, sc, opts);
+      const todayFiles = w.simulation(bg, simToday, 'simulate-today');
+      let optimized: OptimizeOutcome | null = null;
+      let after: StaticCoverage | null = null;
+      if (opts.optimize !== false) {
+        log(`optimizing ${sc.candidates.count} idle spaces (solver ${opts.solver ?? 'auto'}) on the simulated demand`);
+        optimized = await optimizeIn(ctx, simToday.demand, { solver: opts.solver, timeLimit: opts.timeLimit, seed: sc.seed, explain: opts.explain ?? { reSolve: false }, capacitated: opts.capacitated });
+        const { solver } = optimized;
+        log(`solver ${solver.solver}: ${solver.status}, objective ${solver.objective}, bound ${solver.bound}, gap ${gapText('en', solver.gap)}`);
+        lap('optimize');
+        after = staticCoverage(sc, matrix, optimized.plan);
+      }
+      // the coverage table and the blocks layer are final once the plan's coverage is known
+      const planTable = after?.table ?? null;
+      const coverageFile = w.coverage(bg, today, planTable);
+      const blocksFile = w.blocks(bg, today, planTable);
+      let planFiles: Promise<string[]> | null = null;
+      if (optimized && after) {
+        const simulated = await simulate(sc, matrix, { threads: ctx.threads, pool: ctx.parallelPool(), seed: sc.seed, plan: optimized.plan });
+        lap('simulatePlan');
+        writeBeside = bg.busySeconds();
+        for (const warning of capacityWarnings('with the plan', simulated.capacity)) {
+          log(`warning: ${warning}`);
+          warnings.push(warning);
+        }
+        withPlan = { optimized, after, simulated };
+        summary.optimize = { solver: optimized.solver, model: optimized.model };
+        summary.plan = planTotals(sc, optimized.plan);
+        summary.withPlan = { coverage: after.summary, simulated: simulationHeadline(simulated) };
+        if (optimized.capacitated) {
+          // capacitated mode: what the optimizer assumed per conversion against the simulated loads
+          const loads = compareLoads(optimized.capacitated, simulated.metrics.siteLoads);
+          (summary as RunSummary & { capacitated?: CapacitatedRecord & { loads: LoadComparison[] } }).capacitated = { ...optimized.capacitated, loads };
+          capacitatedText = loadComparisonLines(loads, opts.lang ?? 'en');
+          for (const l of loadComparisonLines(loads)) log(l);
+        }
+        planFiles = w.simulation(bg, simulated, 'simulate-plan');
+      } else writeBeside = bg.busySeconds();
+      // the file list in a fixed order, whatever order the writes finish in
+      const put = (name: string, data: string): void => {
+        fs.writeFileSync(path.join(tmp, name), data);
+        files.push(name);
+      };
+      put('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
+      if (coverageFile) files.push(await coverageFile);
+      files.push(...(await todayFiles));
+      if (withPlan) {
+        const { optimized: o } = withPlan;
+        put('plan.json', `${JSON.stringify(planToJson(sc, o.plan, { solver: o.solver, model: o.model, explanation: o.explanation, ...(o.capacitated && { capacitated: o.capacitated }) }), null, 2)}\n`);
+        put('plan.geojson', `${JSON.stringify(planGeojson(sc, o.plan))}\n`);
+      }
+      if (planFiles) files.push(...(await planFiles));
+      if (blocksFile) files.push(await blocksFile);
+      opts.extra?.(tmp, summary);
+    } catch (e) {
+      await bg.settle(); // nothing may still write into the folder that is about to be removed
+      throw e;
     }
-    withPlan = { optimized, after, simulated };
-    summary.optimize = { solver: optimized.solver, model: optimized.model };
-    summary.plan = planTotals(sc, optimized.plan);
-    summary.withPlan = { coverage: after.summary, simulated: simulationHeadline(simulated) };
-    if (optimized.capacitated) {
-      // capacitated mode: what the optimizer assumed per conversion against the simulated loads
-      const loads = compareLoads(optimized.capacitated, simulated.metrics.siteLoads);
-      (summary as RunSummary & { capacitated?: CapacitatedRecord & { loads: LoadComparison[] } }).capacitated = { ...optimized.capacitated, loads };
-      capacitatedText = loadComparisonLines(loads, opts.lang ?? 'en');
-      for (const l of loadComparisonLines(loads)) log(l);
-    }
-  }
-
-  const files = await writeRun(outDir, sc, summary, today, simToday, withPlan, opts);
+  });
   lap('write');
   const text = runText(sc, summary, withPlan?.optimized.plan ?? null, opts.lang ?? 'en', withPlan?.optimized.explanation);
   const idleText = [...capacitatedText, ...(idle.length ? idleSpaceWarnings(sc, today.summary, opts.lang ?? 'en').map((w) => `${warningLabel(opts.lang ?? 'en')}${w}`) : [])];
-  return { outDir, files, summary, text: idleText.length ? `${text}\n${idleText.join('\n')}` : text, timings, cpuTimings };
+  return { outDir, files, summary, text: idleText.length ? `${text}\n${idleText.join('\n')}` : text, timings, cpuTimings, writeBeside: +writeBeside.toFixed(3) };
 }
 
-/** Write the run's folder atomically; returns the files written, relative to it. */
-async function writeRun(outDir: string, sc: Scenario, summary: RunSummary, today: StaticCoverage, simToday: SimulationResult, withPlan: WithPlan | null, opts: RunOptions): Promise<string[]> {
-  const files: string[] = [];
-  const states = withPlan ? 2 : 1;
+/**
+ * The run's writers into its temporary folder `tmp`: each starts a file's write in the background
+ * (`bg`) and returns the names written (relative to the folder), or null when the table is not asked for.
+ */
+function runWriter(tmp: string, sc: Scenario, opts: RunOptions) {
+  const states = opts.optimize !== false ? 2 : 1;
   const tripsForms = tripsForm(opts.trips ?? 'auto', opts);
   // one coverage table for both states (the plan's columns beside today's), the other tables per state
   const tables = (wantsOutput(opts, 'coverage') ? 1 : 0) + states * ((tripsForms !== 'none' ? 1 : 0) + (wantsOutput(opts, 'block_metrics') ? 1 : 0)) + (wantsOutput(opts, 'blocks') ? 1 : 0);
   const out: OutputOptions = { format: opts.format, outputs: opts.outputs, threads: opts.threads, progress: opts.log && tables > 0 ? writeProgress(opts.log, tables) : undefined };
-  const planTable = withPlan?.after.table ?? null;
-  await withOutputDir(outDir, async (tmp) => {
-    const put = (name: string, data: string) => {
-      fs.writeFileSync(path.join(tmp, name), data);
-      files.push(name);
-    };
-    put('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
-    if (wantsOutput(out, 'coverage')) files.push(await writeTable(tmp, { base: 'coverage', columns: coverageColumns(planTable !== null), text: (f, tick) => coverageText(sc, today.table, f, undefined, tick, planTable), count: coverageRowCount(sc) }, out));
-    const w = await writeSimulationOutputs(simToday, sc, path.join(tmp, 'simulate-today'), opts.trips ?? 'auto', out);
-    files.push(...w.files.map((f) => `simulate-today/${f}`));
-    if (withPlan) {
-      const { optimized, simulated } = withPlan;
-      put('plan.json', `${JSON.stringify(planToJson(sc, optimized.plan, { solver: optimized.solver, model: optimized.model, explanation: optimized.explanation, ...(optimized.capacitated && { capacitated: optimized.capacitated }) }), null, 2)}\n`);
-      put('plan.geojson', `${JSON.stringify(planGeojson(sc, optimized.plan))}\n`);
-      const wp = await writeSimulationOutputs(simulated, sc, path.join(tmp, 'simulate-plan'), opts.trips ?? 'auto', out);
-      files.push(...wp.files.map((f) => `simulate-plan/${f}`));
-    }
-    if (wantsOutput(out, 'blocks')) files.push(await writeLayer(tmp, 'blocks', (tick) => geojsonChunks(blocksGeojsonHead(sc), blockFeatureTexts(sc, today.table, planTable), tick), out, sc.blocks.count));
-    opts.extra?.(tmp, summary);
-  });
-  return files;
+  return {
+    simulation: (bg: BackgroundWrites, result: SimulationResult, folder: string, o: OutputOptions = out): Promise<string[]> =>
+      bg.add(writeSimulationOutputs(result, sc, path.join(tmp, folder), opts.trips ?? 'auto', o).then((w) => w.files.map((f) => `${folder}/${f}`))),
+    coverage: (bg: BackgroundWrites, today: StaticCoverage, planTable: StaticCoverage['table'] | null): Promise<string> | null =>
+      wantsOutput(out, 'coverage') ? bg.add(writeTable(tmp, { base: 'coverage', columns: coverageColumns(planTable !== null), text: (f, tick) => coverageText(sc, today.table, f, undefined, tick, planTable), count: coverageRowCount(sc) }, out)) : null,
+    blocks: (bg: BackgroundWrites, today: StaticCoverage, planTable: StaticCoverage['table'] | null): Promise<string> | null =>
+      wantsOutput(out, 'blocks') ? bg.add(writeLayer(tmp, 'blocks', (tick) => geojsonChunks(blocksGeojsonHead(sc), blockFeatureTexts(sc, today.table, planTable), tick), out, sc.blocks.count)) : null,
+  };
 }

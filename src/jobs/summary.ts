@@ -32,6 +32,8 @@ export interface RunSummary extends ScenarioStats {
   seed: number;
   network: NetworkSpec | { kind: 'osm'; file: string };
   coverageRule: string;
+  /** Each service's threshold in minutes of walking (the rule's threshold; coverage.csv's rows do not repeat it). */
+  thresholdMin: Record<string, number>;
   today: { coverage: CoverageSummary; simulated: SimulationHeadline };
   warnings: string[];
   optimize?: { solver: SolverRecord; model: ModelRecord };

@@ -12,17 +12,16 @@ describe('the coverage table', () => {
     expect(coverageColumns(false).map((c) => c.name)).toEqual(COVERAGE_HEADER);
     expect(coverageColumns(true).map((c) => c.name)).toEqual([...COVERAGE_HEADER, 'nearest_min_plan', 'covered_plan']);
     expect(COVERAGE_PLAN_HEADER).toEqual(['nearest_min_plan', 'covered_plan']);
-    expect(COVERAGE_PLAN_COLUMNS.filter((c) => c.kind === 'text').map((c) => c.name)).toEqual(['block', 'tag', 'service', 'age_band']);
+    expect(COVERAGE_PLAN_COLUMNS.filter((c) => c.kind === 'text').map((c) => c.name)).toEqual(['block', 'service', 'age_band']);
   });
 
-  it('writes the bytes the one CSV writer writes, for ids and tags that need quotes, a formula guard or UTF-8, with and without a plan or a state', async () => {
+  it('writes the bytes the one CSV writer writes, for ids that need quotes, a formula guard or UTF-8, with and without a plan or a state', async () => {
     const sc = await generateCity({ residents: 4000, seed: 7, name: 'quoted' });
     const matrix = await computeDistanceMatrix(sc);
     const today = staticCoverage(sc, matrix).table;
     const plan = staticCoverage(sc, matrix, { conversions: [{ candidateIndex: 0, serviceIndices: sc.services.map((_, s) => s) }] }).table;
     sc.blocks.ids[0] = '=A,"1"';
     sc.blocks.ids[1] = '街区 2';
-    sc.blocks.tags[2] = '-老旧小区|x';
     sc.services[0].id = '@grocery';
     const generic = (columns: CsvColumn[], rows: Iterable<(string | number)[]>) => [...csvChunks(columns, rows)].join('');
     const bytes = (columns: CsvColumn[], state?: string, p: typeof plan | null = null) => chunksText(csvTextChunks(columns, coverageText(sc, today, new CsvFields(columns), state, undefined, p)));

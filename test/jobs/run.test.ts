@@ -71,11 +71,13 @@ describe('runScenario', () => {
       for (const c of COVERAGE_HEADER) expect(row.values[c], `row ${row.line} ${c}`).toBe(today[k].values[c]);
       expect(row.values.nearest_min_plan, `row ${row.line} nearest_min_plan`).toBe(withPlan[k].values.nearest_min);
       expect(row.values.covered_plan, `row ${row.line} covered_plan`).toBe(withPlan[k].values.covered);
-      for (const c of ['block', 'tag', 'service', 'age_band', 'residents', 'threshold_min']) expect(withPlan[k].values[c]).toBe(today[k].values[c]);
+      for (const c of ['block', 'service', 'age_band', 'residents']) expect(withPlan[k].values[c]).toBe(today[k].values[c]);
     });
     // the plan changes some cells, and a run without one writes today's columns only
     expect(got.rows.some((row) => row.values.covered_plan !== row.values.covered)).toBe(true);
     const todayOnly = await runScenario(tiny, { out: path.join(tempDir(), 'tiny'), optimize: false });
     expect((await readCsv(path.join(todayOnly.outDir, 'coverage.csv.gz'))).header).toEqual(COVERAGE_HEADER);
+    // the rows leave out what belongs to a service: its threshold is in summary.json, once
+    expect(r.summary.thresholdMin).toEqual(Object.fromEntries(sc.services.map((svc) => [svc.id, svc.thresholdMin])));
   }, 60_000);
 });

@@ -50,6 +50,8 @@ describe('an infeasible scenario', () => {
       expect(r.out).toContain('best reachable');
       expect(r.out).not.toMatch(/NaN|Infinity|failed: .*at /);
       expect(fs.existsSync(out)).toBe(false);
+      // nor a temporary folder: run's writes of today's simulation, started beside the optimizer, were waited for and removed
+      expect(fs.readdirSync(path.dirname(out))).toEqual([]);
     }
   });
 });

@@ -49,9 +49,9 @@ export const command: Command = {
     });
     if (!job) return EXIT_FAILURE;
     const result = job;
-    if (values.json) process.stdout.write(`${JSON.stringify({ ...result.summary, outDir: result.outDir, files: result.files, timings: result.timings, cpuTimings: result.cpuTimings }, null, 2)}\n`);
+    if (values.json) process.stdout.write(`${JSON.stringify({ ...result.summary, outDir: result.outDir, files: result.files, timings: result.timings, cpuTimings: result.cpuTimings, writeBeside: result.writeBeside }, null, 2)}\n`);
     else process.stdout.write(`${result.text}\n\n${tr(lang, 'wrote', '已写入')} ${path.relative(process.cwd(), result.outDir) || result.outDir}/ (${result.files.join(', ')})\n`);
-    progress(`timings (s): ${Object.entries(result.timings).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    progress(`timings (s): ${Object.entries(result.timings).map(([k, v]) => `${k} ${v}`).join(', ')}; writing ran beside the stages for ${result.writeBeside}`);
     return EXIT_OK;
   },
 };
