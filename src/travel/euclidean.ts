@@ -2,8 +2,11 @@
  * Straight-line walking distances x a detour factor, for scenarios without a network.
  *
  * The pairs considered for an origin are the targets in a square of half-side (cutoff / detour) x 1.01
- * around it on an equirectangular projection at the first origin's latitude (the 1% keeps every pair
- * within the haversine cutoff); each is kept when its haversine distance x detour is within the cutoff.
+ * around it on an equirectangular projection at the latitude farthest from the equator among all the
+ * points: there a degree of longitude is shortest, so projected distances are never longer than true
+ * ones and no pair within the haversine cutoff falls outside the square, however far north and south
+ * the points spread (the 1% covers the rest of the approximation); each pair is kept when its
+ * haversine distance x detour is within the cutoff.
  * The targets are bucketed on a grid of that square's half-side, so an origin looks at the targets of
  * at most 3 x 3 cells; its row lists them by ascending target, as the CSR matrix needs.
  *
@@ -88,10 +91,16 @@ function targetGrid(targets: Points, mpdLon: number, mpdLat: number, radius: num
   return { x, y, cosLat, minX, minY, cell, nx, ny, cellStart, cellTargets };
 }
 
+/** The latitude of origins and targets farthest from the equator (0 when there are none). */
+function farthestLatitude(origins: Points, targets: Points): number {
+  let lat = 0;
+  for (const p of [origins, targets]) for (let i = 0; i < p.count; i++) if (Math.abs(p.lat[i]) > Math.abs(lat)) lat = p.lat[i];
+  return lat;
+}
+
 /** Rows r0 .. r1 of the origins x targets matrix (see the file comment). */
 export function euclideanRows(origins: Points, targets: Points, detourFactor: number, cutoffM: number, r0 = 0, r1 = origins.count): MatrixRows {
-  const lat0 = origins.count > 0 ? origins.lat[0] : 0;
-  const proj = localProjection(0, lat0);
+  const proj = localProjection(0, farthestLatitude(origins, targets));
   const mpdLon = proj.mPerDegLon;
   const mpdLat = proj.mPerDegLat;
   // the equirectangular query radius is widened by 1% so that no pair within the haversine cutoff is missed

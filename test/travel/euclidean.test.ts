@@ -25,6 +25,16 @@ describe('euclideanDistanceMatrix', () => {
     expect(pairs).toBeGreaterThan(100);
   });
 
+  it('finds the pairs of points far north of the first origin too (a degree of longitude shrinks with latitude)', () => {
+    // the first origin on the equator, the second at 60 degrees north with a target 1,500 m east of it
+    const east = 1500 / haversine(0, 60, 1, 60); // degrees of longitude for 1,500 m at 60 N
+    const o = { count: 2, lon: Float64Array.of(0, 10), lat: Float64Array.of(0, 60) };
+    const t = { count: 1, lon: Float64Array.of(10 + east), lat: Float64Array.of(60) };
+    const m = euclideanDistanceMatrix(o, t, 1, 2000);
+    expect(matrixGet(m, 1, 0)).toBe(haversine(10, 60, 10 + east, 60)); // about 1,500 m
+    expect(matrixGet(m, 0, 0)).toBe(Infinity);
+  });
+
   it('gives each pair exactly the haversine distance x detour, columns ascending', () => {
     const rng = seedrandom('exact');
     const pts = (n: number) => ({ count: n, lon: Float64Array.from({ length: n }, () => 120 + rng() * 0.2), lat: Float64Array.from({ length: n }, () => 30 + rng() * 0.2) });
