@@ -42,7 +42,8 @@ function openChannel(): BroadcastChannel {
 const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 
 function onSignal(signal: keyof typeof EXIT_CODES): void {
-  const removed = [...live];
+  // a temporary inside another (a run's simulate-today.tmp-… in its results.tmp-…) goes with it: named once
+  const removed = [...live].filter((p) => ![...live].some((q) => q !== p && p.startsWith(q + path.sep)));
   for (const p of removed) fs.rmSync(p, { recursive: true, force: true });
   live.clear();
   const what = removed.length === 0 ? 'nothing was left half-written' : `removed the unfinished output${removed.length > 1 ? 's' : ''} ${removed.map((p) => path.relative(process.cwd(), p) || p).join(', ')}`;
