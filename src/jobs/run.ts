@@ -159,8 +159,8 @@ async function runIn(ctx: JobContext, location: string, opts: RunOptions): Promi
   await withOutputDir(outDir, async (tmp) => {
     const bg = new BackgroundWrites();
     try {
-      const w = runWriter(tmp, sc, opts);
-      const todayFiles = w.simulation(bg, simToday, 'simulate-today');
+      const w = runWriter(tmp, sc, opts, bg);
+      const todayFiles = w.simulation(simToday, 'simulate-today');
       let optimized: OptimizeOutcome | null = null;
       let after: StaticCoverage | null = null;
       if (opts.optimize !== false) {
@@ -173,13 +173,12 @@ async function runIn(ctx: JobContext, location: string, opts: RunOptions): Promi
       }
       // the coverage table and the blocks layer are final once the plan's coverage is known
       const planTable = after?.table ?? null;
-      const coverageFile = w.coverage(bg, today, planTable);
-      const blocksFile = w.blocks(bg, today, planTable);
+      const coverageFile = w.coverage(today, planTable);
+      const blocksFile = w.blocks(today, planTable);
       let planFiles: Promise<string[]> | null = null;
       if (optimized && after) {
         const simulated = await simulate(sc, matrix, { threads: ctx.threads, pool: ctx.parallelPool(), seed: sc.seed, plan: optimized.plan });
         lap('simulatePlan');
-        writeBeside = bg.busySeconds();
         for (const warning of capacityWarnings('with the plan', simulated.capacity)) {
           log(`warning: ${warning}`);
           warnings.push(warning);
@@ -195,8 +194,9 @@ async function runIn(ctx: JobContext, location: string, opts: RunOptions): Promi
           capacitatedText = loadComparisonLines(loads, opts.lang ?? 'en');
           for (const l of loadComparisonLines(loads)) log(l);
         }
-        planFiles = w.simulation(bg, simulated, 'simulate-plan');
-      } else writeBeside = bg.busySeconds();
+        planFiles = w.simulation(simulated, 'simulate-plan');
+      }
+      writeBeside = bg.busySeconds(); // the stages are done: what is still in flight is the write step
       // the file list in a fixed order, whatever order the writes finish in
       const put = (name: string, data: string): void => {
         fs.writeFileSync(path.join(tmp, name), data);
@@ -228,18 +228,18 @@ async function runIn(ctx: JobContext, location: string, opts: RunOptions): Promi
  * The run's writers into its temporary folder `tmp`: each starts a file's write in the background
  * (`bg`) and returns the names written (relative to the folder), or null when the table is not asked for.
  */
-function runWriter(tmp: string, sc: Scenario, opts: RunOptions) {
+function runWriter(tmp: string, sc: Scenario, opts: RunOptions, bg: BackgroundWrites) {
   const states = opts.optimize !== false ? 2 : 1;
   const tripsForms = tripsForm(opts.trips ?? 'auto', opts);
   // one coverage table for both states (the plan's columns beside today's), the other tables per state
   const tables = (wantsOutput(opts, 'coverage') ? 1 : 0) + states * ((tripsForms !== 'none' ? 1 : 0) + (wantsOutput(opts, 'block_metrics') ? 1 : 0)) + (wantsOutput(opts, 'blocks') ? 1 : 0);
   const out: OutputOptions = { format: opts.format, outputs: opts.outputs, threads: opts.threads, progress: opts.log && tables > 0 ? writeProgress(opts.log, tables) : undefined };
   return {
-    simulation: (bg: BackgroundWrites, result: SimulationResult, folder: string, o: OutputOptions = out): Promise<string[]> =>
-      bg.add(writeSimulationOutputs(result, sc, path.join(tmp, folder), opts.trips ?? 'auto', o).then((w) => w.files.map((f) => `${folder}/${f}`))),
-    coverage: (bg: BackgroundWrites, today: StaticCoverage, planTable: StaticCoverage['table'] | null): Promise<string> | null =>
+    simulation: (result: SimulationResult, folder: string): Promise<string[]> =>
+      bg.add(writeSimulationOutputs(result, sc, path.join(tmp, folder), opts.trips ?? 'auto', out).then((w) => w.files.map((f) => `${folder}/${f}`))),
+    coverage: (today: StaticCoverage, planTable: StaticCoverage['table'] | null): Promise<string> | null =>
       wantsOutput(out, 'coverage') ? bg.add(writeTable(tmp, { base: 'coverage', columns: coverageColumns(planTable !== null), text: (f, tick) => coverageText(sc, today.table, f, undefined, tick, planTable), count: coverageRowCount(sc) }, out)) : null,
-    blocks: (bg: BackgroundWrites, today: StaticCoverage, planTable: StaticCoverage['table'] | null): Promise<string> | null =>
+    blocks: (today: StaticCoverage, planTable: StaticCoverage['table'] | null): Promise<string> | null =>
       wantsOutput(out, 'blocks') ? bg.add(writeLayer(tmp, 'blocks', (tick) => geojsonChunks(blocksGeojsonHead(sc), blockFeatureTexts(sc, today.table, planTable), tick), out, sc.blocks.count)) : null,
   };
 }
