@@ -44,9 +44,23 @@ const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 function onSignal(signal: keyof typeof EXIT_CODES): void {
   // a temporary inside another (a run's simulate-today.tmp-… in its results.tmp-…) goes with it: named once
   const removed = [...live].filter((p) => ![...live].some((q) => q !== p && p.startsWith(q + path.sep)));
-  for (const p of removed) fs.rmSync(p, { recursive: true, force: true });
+  // Writes beside the computation may still be creating files in the folder on libuv's threads while
+  // it is removed (ENOTEMPTY): rmSync lists it again after a short wait, a few times.
+  const left: string[] = [];
+  for (const p of removed) {
+    try {
+      fs.rmSync(p, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
+    } catch {
+      left.push(p);
+    }
+  }
   live.clear();
-  const what = removed.length === 0 ? 'nothing was left half-written' : `removed the unfinished output${removed.length > 1 ? 's' : ''} ${removed.map((p) => path.relative(process.cwd(), p) || p).join(', ')}`;
+  const name = (p: string) => path.relative(process.cwd(), p) || p;
+  const done = removed.filter((p) => !left.includes(p));
+  const what =
+    removed.length === 0
+      ? 'nothing was left half-written'
+      : [done.length > 0 ? `removed the unfinished output${done.length > 1 ? 's' : ''} ${done.map(name).join(', ')}` : '', left.length > 0 ? `could not remove the unfinished output${left.length > 1 ? 's' : ''} ${left.map(name).join(', ')}: delete ${left.length > 1 ? 'them' : 'it'}` : ''].filter(Boolean).join('; ');
   process.stderr.write(`quarterhour: interrupted by ${signal}; ${what}
 `);
   process.exit(EXIT_CODES[signal]);
