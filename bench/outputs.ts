@@ -1,12 +1,12 @@
 /**
  * Outputs that scale: on a generated scenario of 20,000+ blocks, the whole `quarterhour run` command
  * (a fresh process, the compiled dist/: run `node scripts/build.mjs` first) in the default format
- * (csv.gz) and with --format csv: bytes per file and in all, the write step's seconds against the
+ * (csv.gz), with --format csv and with --format parquet: bytes per file and in all, the write step's seconds against the
  * run's (the stages' timings that `run --json` reports, and the process's wall time), and the
  * process's CPU seconds, and against a run that writes no table (--outputs none): what writing adds to
- * the whole command. Prints a markdown table and writes it to bench/results/outputs.md.
+ * the whole command. Prints a markdown table and writes it to bench/results/<name>.md (default outputs.md).
  *
- * Run: node scripts/build.mjs && npx tsx bench/outputs.ts [--blocks 21000] [--residents 500000] [--seed 11] [--time-limit 10] [--formats csv.gz,csv] [--runs 3]
+ * Run: node scripts/build.mjs && npx tsx bench/outputs.ts [--blocks 21000] [--residents 500000] [--seed 11] [--time-limit 10] [--formats csv.gz,csv,parquet] [--runs 3] [--name outputs]
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,7 +23,8 @@ const BLOCKS = Number(arg('blocks', '21000'));
 const RESIDENTS = Number(arg('residents', '500000'));
 const SEED = Number(arg('seed', '11'));
 const TIME_LIMIT = arg('time-limit', '10');
-const FORMATS = arg('formats', 'csv.gz,csv').split(',');
+const FORMATS = arg('formats', 'csv.gz,csv,parquet').split(',');
+const NAME = arg('name', 'outputs');
 const RUNS = Number(arg('runs', '3'));
 const load = () => os.loadavg().map((x) => x.toFixed(1)).join(', ');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qh-bench-outputs-'));
@@ -96,7 +97,8 @@ const measured = (v: string): Measured => {
 const runs = FORMATS.map(measured);
 const none = measured('none');
 
-const base = (f: string) => f.replace(/\.gz$/, '');
+/** A file's table or layer, whatever the format: coverage.csv.gz, coverage.csv and coverage.parquet are `coverage`. */
+const base = (f: string) => f.replace(/\.gz$/, '').replace(/\.(csv|parquet)$/, '');
 const names = [...new Set(runs.flatMap((r) => Object.keys(r.files).map(base)))].sort();
 const lines: string[] = [];
 lines.push(`Outputs of \`run\` on a generated scenario: ${BLOCKS.toLocaleString('en')} blocks, ${RESIDENTS.toLocaleString('en')} residents (seed ${SEED}), --time-limit ${TIME_LIMIT}, 1 thread; medians of ${RUNS} runs of each variant, run in turn.`);
@@ -104,7 +106,8 @@ lines.push(`Machine: ${machineLine()}; load average before each run: ${[...sampl
 lines.push('');
 lines.push(`| file | ${runs.map((r) => `${r.format} (MB)`).join(' | ')} |`);
 lines.push(`| --- | ${runs.map(() => '---:').join(' | ')} |`);
-for (const n of names) lines.push(`| ${n} | ${runs.map((r) => (r.files[n] ?? r.files[`${n}.gz`]) !== undefined ? MB(r.files[n] ?? r.files[`${n}.gz`]) : '-').join(' | ')} |`);
+const sizeOf = (r: Measured, n: string) => Object.entries(r.files).find(([f]) => base(f) === n)?.[1];
+for (const n of names) lines.push(`| ${n} | ${runs.map((r) => (sizeOf(r, n) !== undefined ? MB(sizeOf(r, n)!) : '-')).join(' | ')} |`);
 lines.push(`| **total** | ${runs.map((r) => `**${MB(Object.values(r.files).reduce((a, b) => a + b, 0))}**`).join(' | ')} |`);
 lines.push('');
 lines.push('| format | write step (s) | share of the run | written beside the stages (s) | process wall / CPU (s) | wall added by writing (s) | CPU added by writing (s) | CPU share of writing | progress lines |');
@@ -119,5 +122,5 @@ lines.push('');
 lines.push('The run writes each file as soon as its content is final, beside the stages still computing (today\'s simulation while the optimizer works, coverage and blocks while the plan is simulated): the write step is what was left to write after the last stage, the time a user waits on writing. The added columns compare the whole process with a run that writes no table (`--outputs none`: summary and plan files only): what writing costs in all, wherever it ran. CPU seconds count every thread (zlib compresses on libuv threads), so they depend little on the load of a shared machine; wall seconds do.');
 process.stdout.write(`${lines.join('\n')}\n`);
 fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
-fs.writeFileSync(path.join(ROOT, 'bench', 'results', 'outputs.md'), `${lines.join('\n')}\n`);
+fs.writeFileSync(path.join(ROOT, 'bench', 'results', `${NAME}.md`), `${lines.join('\n')}\n`);
 fs.rmSync(tmp, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 /**
  * Writes comparison.json, the comparison table and the comparison_coverage table (each state's coverage
  * per block x service x age band, in coverage.csv's columns after a `state` column: what the report's
- * map reads), as .csv.gz (the default) or .csv. The tables are streamed (src/io/tableWriter.ts) into
+ * map reads), as .parquet (the default), .csv.gz or .csv. The tables are streamed (src/io/tableWriter.ts) into
  * temporary files, and every file is renamed into place only once all are written, so a failure leaves
  * no half-written file; other files in the folder (e.g. a run's results when --out points there) are
  * left alone.
@@ -11,7 +11,8 @@ import path from 'node:path';
 import { withOutputDir, writeFileAtomic } from '../io/atomic.ts';
 import { wantsOutput, writeTable, type OutputOptions } from '../io/tableWriter.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { COVERAGE_COLUMNS, coverageRowCount, coverageText } from '../coverage/csv.ts';
+import { COVERAGE_COLUMNS, coverageParquet, coverageRowCount, coverageText } from '../coverage/csv.ts';
+import { concatParquet } from '../io/parquet.ts';
 import type { CsvFields } from '../io/csv.ts';
 import { COMPARISON_COLUMNS, comparisonRows } from './csv.ts';
 import { comparisonJson } from './json.ts';
@@ -37,7 +38,7 @@ export async function writeComparison(outDir: string, sc: Scenario, cmp: Compari
   try {
     await withOutputDir(tables, async (tmp) => {
       if (wantsOutput(out, 'comparison')) files.push(await writeTable(tmp, { base: 'comparison', columns: COMPARISON_COLUMNS, rows: comparisonRows(sc, cmp) }, out));
-      if (wantsOutput(out, 'comparison_coverage')) files.push(await writeTable(tmp, { base: 'comparison_coverage', columns: [{ name: STATE_COLUMN, kind: 'text' }, ...COVERAGE_COLUMNS], text: (f, tick) => stateText(sc, cmp, f, tick), count: coverageRowCount(sc) * cmp.plans.length }, out));
+      if (wantsOutput(out, 'comparison_coverage')) files.push(await writeTable(tmp, { base: 'comparison_coverage', columns: [{ name: STATE_COLUMN, kind: 'text' }, ...COVERAGE_COLUMNS], text: (f, tick) => stateText(sc, cmp, f, tick), parquet: () => concatParquet(cmp.plans.map((p) => coverageParquet(sc, p.table, null, p.label))), count: coverageRowCount(sc) * cmp.plans.length }, out));
       if (layers) files.push(...(await layers(tmp)));
     });
     writeFileAtomic(path.join(outDir, 'comparison.json'), `${JSON.stringify(doc, null, 2)}\n`);

@@ -13,7 +13,8 @@ import { AGE_BANDS, N_AGE_BANDS } from '../core/ageBands.ts';
 import type { CoverageTable } from './residential.ts';
 import { csvColumns, type CsvCell, type CsvFields } from '../io/csv.ts';
 import { CsvBytes } from '../io/csvBytes.ts';
-import { rounded } from '../io/numbers.ts';
+import { rounded, roundedValue } from '../io/numbers.ts';
+import type { ParquetColumn, ParquetSource } from '../io/parquet.ts';
 import type { Scenario } from '../scenario/types.ts';
 
 /** Today's columns: the whole table of a run without a plan. */
@@ -122,6 +123,51 @@ export function* coverageText(sc: Scenario, t: CoverageTable, f: CsvFields, stat
     }
   }
   yield w.take();
+}
+
+/**
+ * A coverage table as typed columns (src/io/parquet.ts): coverageRows' values (residents and minutes
+ * rounded to 2 decimals, null where the CSV cell is empty: no site within reach); with `state`, the
+ * rows of comparison_coverage for that state (its label first); with `plan`, the plan's columns after
+ * today's.
+ */
+export function coverageParquet(sc: Scenario, t: CoverageTable, plan: CoverageTable | null = null, state?: string): ParquetSource {
+  const S = sc.services.length;
+  const columns: ParquetColumn[] = [
+    ...(state === undefined ? [] : [{ name: 'state', type: 'text' as const }]),
+    { name: 'block', type: 'text' },
+    { name: 'service', type: 'text' },
+    { name: 'age_band', type: 'text' },
+    { name: 'residents', type: 'double' },
+    { name: 'nearest_min', type: 'double', nullable: true },
+    { name: 'covered', type: 'int' },
+    ...(plan ? [{ name: COVERAGE_PLAN_HEADER[0], type: 'double' as const, nullable: true }, { name: COVERAGE_PLAN_HEADER[1], type: 'int' as const }] : []),
+  ];
+  const minutes = (m: Float64Array | Float32Array, start: number, end: number) => Array.from(m.subarray(start, end), (x) => (Number.isFinite(x) ? roundedValue(x, 2) : null));
+  return {
+    columns,
+    count: coverageRowCount(sc),
+    slice(start, end) {
+      const n = end - start;
+      const block = new Array<string>(n);
+      const service = new Array<string>(n);
+      const band = new Array<string>(n);
+      const residents = new Float64Array(n);
+      for (let k = 0, i = start; i < end; k++, i++) {
+        const b = i % N_AGE_BANDS;
+        const bs = (i - b) / N_AGE_BANDS;
+        const s = bs % S;
+        block[k] = sc.blocks.ids[(bs - s) / S];
+        service[k] = sc.services[s].id;
+        band[k] = AGE_BANDS[b];
+        residents[k] = roundedValue(t.residents[i], 2);
+      }
+      const cols: ArrayLike<unknown>[] = [block, service, band, residents, minutes(t.minutes, start, end), Int32Array.from(t.covered.subarray(start, end))];
+      if (plan) cols.push(minutes(plan.minutes, start, end), Int32Array.from(plan.covered.subarray(start, end)));
+      if (state !== undefined) cols.unshift(new Array<string>(n).fill(state));
+      return cols;
+    },
+  };
 }
 
 /** Each service's threshold in minutes, by id: what the coverage rule compares nearest_min with (summary.json and comparison.json hold it, coverage.csv's rows do not). */

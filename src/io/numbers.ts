@@ -28,6 +28,15 @@ export function fixed(x: number, d: number): string {
   return `${ip}.${'000000'.slice(0, d - fp.length)}${fp}`;
 }
 
+/**
+ * +x.toFixed(d): the number that fixed(x, d) and rounded(x, d) read back as (n / 10^d, divided exactly
+ * as a reader parses the text), e.g. for a Parquet cell that must equal the CSV cell.
+ */
+export function roundedValue(x: number, d: number): number {
+  const n = scaled(x, d);
+  return n === null ? +x.toFixed(d) : n / POW[d];
+}
+
 /** String(+x.toFixed(d)): rounded to d decimals, trailing zeros dropped, e.g. 12.5 -> "12.5", 3 -> "3". */
 export function rounded(x: number, d: number): string {
   const n = scaled(x, d);

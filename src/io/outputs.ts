@@ -29,13 +29,13 @@ export function parseOutputs(raw: string | undefined, valid: readonly string[], 
 }
 
 /**
- * The file a job wrote for a table (`coverage` -> coverage.csv.gz or coverage.csv) or a GeoJSON layer
+ * The file a job wrote for a table (`coverage` -> coverage.parquet, coverage.csv.gz or coverage.csv) or a GeoJSON layer
  * (`blocks` -> blocks.geojson.gz or blocks.geojson) in `dir`: the one there, the newer when both
  * are (compare adds its files to a folder without clearing it); when none is, the compact name, for
  * the error that names it.
  */
 export function findOutputFile(dir: string, base: string, kind: 'table' | 'layer' = 'table'): string {
-  const names = kind === 'table' ? [`${base}.csv.gz`, `${base}.csv`] : [`${base}.geojson.gz`, `${base}.geojson`];
+  const names = kind === 'table' ? [`${base}.parquet`, `${base}.csv.gz`, `${base}.csv`] : [`${base}.geojson.gz`, `${base}.geojson`];
   let best: string | null = null;
   let bestTime = -Infinity;
   for (const n of names) {

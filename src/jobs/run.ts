@@ -15,7 +15,7 @@ import { writeProgress } from '../io/writeProgress.ts';
 import type { OptimizeOptions, OptimizeOutcome } from '../optimize/optimize.ts';
 import { planGeojson } from '../plan/geojson.ts';
 import { planToJson, planTotals } from '../plan/io.ts';
-import { coverageColumns, coverageRowCount, coverageText, thresholdsMin } from '../coverage/csv.ts';
+import { coverageColumns, coverageParquet, coverageRowCount, coverageText, thresholdsMin } from '../coverage/csv.ts';
 import { blockFeatureTexts, blocksGeojsonHead } from '../coverage/blocksGeojson.ts';
 import { gapText } from '../i18n/cli.ts';
 import type { Lang } from '../i18n/lang.ts';
@@ -238,7 +238,7 @@ function runWriter(tmp: string, sc: Scenario, opts: RunOptions, bg: BackgroundWr
     simulation: (result: SimulationResult, folder: string): Promise<string[]> =>
       bg.add(writeSimulationOutputs(result, sc, path.join(tmp, folder), opts.trips ?? 'auto', out).then((w) => w.files.map((f) => `${folder}/${f}`))),
     coverage: (today: StaticCoverage, planTable: StaticCoverage['table'] | null): Promise<string> | null =>
-      wantsOutput(out, 'coverage') ? bg.add(writeTable(tmp, { base: 'coverage', columns: coverageColumns(planTable !== null), text: (f, tick) => coverageText(sc, today.table, f, undefined, tick, planTable), count: coverageRowCount(sc) }, out)) : null,
+      wantsOutput(out, 'coverage') ? bg.add(writeTable(tmp, { base: 'coverage', columns: coverageColumns(planTable !== null), text: (f, tick) => coverageText(sc, today.table, f, undefined, tick, planTable), parquet: () => coverageParquet(sc, today.table, planTable), count: coverageRowCount(sc) }, out)) : null,
     blocks: (today: StaticCoverage, planTable: StaticCoverage['table'] | null): Promise<string> | null =>
       wantsOutput(out, 'blocks') ? bg.add(writeLayer(tmp, 'blocks', (tick) => geojsonChunks(blocksGeojsonHead(sc), blockFeatureTexts(sc, today.table, planTable), tick), out, sc.blocks.count)) : null,
   };

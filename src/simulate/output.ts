@@ -17,6 +17,8 @@ import path from 'node:path';
 import { AGE_BANDS } from '../core/ageBands.ts';
 import { withOutputDir } from '../io/atomic.ts';
 import { csvColumns, type CsvFields } from '../io/csv.ts';
+import { roundedValue } from '../io/numbers.ts';
+import type { ParquetSource } from '../io/parquet.ts';
 import { CsvBytes } from '../io/csvBytes.ts';
 import { DEFAULT_TABLE_FORMAT, wantsOutput, writeTable, type OutputOptions, type TableFormat } from '../io/tableWriter.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -74,9 +76,52 @@ function* tripText(trips: TripColumns, scenario: Scenario, siteIds: string[], se
   yield b.take();
 }
 
-/** Stream the trips table into `dir` as trips.csv.gz or trips.csv; returns the file name. */
+/**
+ * The trips table as typed columns (src/io/parquet.ts): the same values as trips.csv's cells, ids as
+ * text, the walking minutes rounded to 2 decimals as the CSV writes them, null where the CSV cell is
+ * empty (no site within reach).
+ */
+export function tripsParquet(trips: TripColumns, scenario: Scenario, siteIds: string[], seed: number): ParquetSource {
+  const services = scenario.services.map((s) => s.id);
+  const blocks = scenario.blocks.ids;
+  return {
+    columns: [
+      { name: 'seed', type: 'int' },
+      { name: 'resident', type: 'int', delta: true },
+      { name: 'age_band', type: 'text' },
+      { name: 'service', type: 'text' },
+      { name: 'origin_block', type: 'text' },
+      { name: 'facility', type: 'text', nullable: true },
+      { name: 'departure_min', type: 'int' },
+      { name: 'walking_min', type: 'double', nullable: true },
+      { name: 'within', type: 'int' },
+      { name: 'tour_leg', type: 'int' },
+    ],
+    count: trips.count,
+    slice(start, end) {
+      const n = end - start;
+      const band = new Array<string>(n);
+      const service = new Array<string>(n);
+      const block = new Array<string>(n);
+      const facility = new Array<string | null>(n);
+      const walking = new Array<number | null>(n);
+      for (let k = 0, i = start; i < end; k++, i++) {
+        band[k] = AGE_BANDS[trips.ageBand[i]];
+        service[k] = services[trips.service[i]];
+        block[k] = blocks[trips.originBlock[i]];
+        const s = trips.site[i];
+        facility[k] = s >= 0 ? siteIds[s] : null;
+        const w = trips.walkMin[i];
+        walking[k] = Number.isNaN(w) ? null : roundedValue(w, 2);
+      }
+      return [new Int32Array(n).fill(seed), trips.resident.slice(start, end), band, service, block, facility, Int32Array.from(trips.departureMin.subarray(start, end)), walking, Int32Array.from(trips.within.subarray(start, end)), Int32Array.from(trips.tourLeg.subarray(start, end))];
+    },
+  };
+}
+
+/** Stream the trips table into `dir` as trips.parquet, trips.csv.gz or trips.csv; returns the file name. */
 export function writeTripsTable(dir: string, trips: TripColumns, scenario: Scenario, siteIds: string[], seed: number, out: OutputOptions = {}): Promise<string> {
-  return writeTable(dir, { base: 'trips', columns: TRIPS_CSV_COLUMNS, text: (f, tick) => tripText(trips, scenario, siteIds, seed, f, tick), count: trips.count, finalNewline: false }, out);
+  return writeTable(dir, { base: 'trips', columns: TRIPS_CSV_COLUMNS, text: (f, tick) => tripText(trips, scenario, siteIds, seed, f, tick), parquet: () => tripsParquet(trips, scenario, siteIds, seed), count: trips.count, finalNewline: false }, out);
 }
 
 const TYPE_NAMES = new Map<string, string>([
@@ -220,9 +265,46 @@ function* blockMetricsText(result: SimulationResult, scenario: Scenario, f: CsvF
   yield b.take();
 }
 
-/** Write block_metrics.csv.gz or .csv into `dir`; returns the file name. */
+/** block_metrics as typed columns (src/io/parquet.ts): the CSV's values, null where its cell is empty. */
+function blockMetricsParquet(result: SimulationResult, scenario: Scenario): ParquetSource {
+  const m = blockMetrics(
+    { nBlocks: scenario.blocks.count, demand: result.demand, within: result.within, unserved: result.unserved, minutesSum: result.minutesSum, residentsByBlockBand: result.residentsByBlockBand, f15ByBlockBand: result.f15ByBlockBand },
+    scenario.services.length,
+  );
+  const blocks = scenario.blocks;
+  const ratio = (num: Float64Array, den: Float64Array, d: number, start: number, end: number) => Array.from(num.subarray(start, end), (x, k) => (den[start + k] > 0 ? roundedValue(x / den[start + k], d) : null));
+  return {
+    columns: [
+      { name: 'seed', type: 'int' },
+      { name: 'block', type: 'text' },
+      { name: 'name', type: 'text' },
+      { name: 'tag', type: 'text' },
+      { name: 'population', type: 'int' },
+      { name: 'trips', type: 'int' },
+      { name: 'within_share', type: 'double', nullable: true },
+      { name: 'unserved_trips', type: 'int' },
+      { name: 'f15_share', type: 'double', nullable: true },
+      { name: 'mean_walking_min', type: 'double', nullable: true },
+    ],
+    count: blocks.count,
+    slice: (start, end) => [
+      new Int32Array(end - start).fill(result.seed),
+      blocks.ids.slice(start, end),
+      blocks.names.slice(start, end),
+      blocks.tags.slice(start, end),
+      Int32Array.from(m.population.subarray(start, end)),
+      Int32Array.from(m.trips.subarray(start, end)),
+      ratio(m.within, m.trips, 6, start, end),
+      Int32Array.from(m.unserved.subarray(start, end)),
+      ratio(m.f15, m.population, 6, start, end),
+      ratio(m.minutesSum, m.served, 3, start, end),
+    ],
+  };
+}
+
+/** Write block_metrics.parquet, .csv.gz or .csv into `dir`; returns the file name. */
 export function writeBlockMetricsTable(dir: string, result: SimulationResult, scenario: Scenario, out: OutputOptions = {}): Promise<string> {
-  return writeTable(dir, { base: 'block_metrics', columns: BLOCK_METRICS_COLUMNS, text: (f, tick) => blockMetricsText(result, scenario, f, tick), count: scenario.blocks.count, finalNewline: false }, out);
+  return writeTable(dir, { base: 'block_metrics', columns: BLOCK_METRICS_COLUMNS, text: (f, tick) => blockMetricsText(result, scenario, f, tick), parquet: () => blockMetricsParquet(result, scenario), count: scenario.blocks.count, finalNewline: false }, out);
 }
 
 export interface WrittenOutputs {

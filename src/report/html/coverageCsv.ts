@@ -5,7 +5,7 @@
  * comparison_coverage.csv (the same columns after a `state` column, one table per state). Each table is
  * laid out like the scenario's (block x service x age band).
  *
- * Either form a job writes is read: gzip-compressed (coverage.csv.gz, the default) or plain CSV. A big
+ * Every form a job writes is read: Parquet (coverage.parquet, the default), gzip-compressed or plain CSV. A big
  * scenario's tables have millions of rows: the plain comma-separated form our CSV writer emits is
  * streamed through a small scanner (src/io/csvScan.ts: no row objects, never the whole text), anything
  * else is read by src/io/csv.ts.
@@ -13,7 +13,8 @@
 import { ageBandIndex, N_AGE_BANDS } from '../../core/ageBands.ts';
 import type { CoverageTable } from '../../coverage/residential.ts';
 import { InputError } from '../../core/errors.ts';
-import { readCsv, restoreText } from '../../io/csv.ts';
+import { neutraliseText, readCsv, restoreText } from '../../io/csv.ts';
+import { readParquetFile } from '../../io/parquet.ts';
 import { scanCsvFile } from '../../io/csvScan.ts';
 import { Problems } from '../../scenario/rows.ts';
 import type { Scenario } from '../../scenario/types.ts';
@@ -32,12 +33,38 @@ const PLAN_COLUMNS: StateColumns = [COVERAGE_PLAN_HEADER[0], COVERAGE_PLAN_HEADE
  * start by readCsv, with a fresh sink, so that its errors are the shared reader's.
  */
 async function eachRow(file: string, columns: string[], start: (at: Record<string, number>, header: string[]) => (line: number, cells: string[]) => void): Promise<void> {
+  if (file.endsWith('.parquet')) return eachParquetRow(file, columns, start);
   let sink: ((line: number, cells: string[]) => void) | null = null;
   const header = await scanCsvFile(file, { header: (h) => (sink = start(requireColumns(file, h, columns), h)), row: (line, cells) => sink!(line, cells) });
   if (header) return;
   const csv = await readCsv(file);
   const again = start(requireColumns(file, csv.header, columns), csv.header);
   for (const r of csv.rows) again(r.line, r.cells);
+}
+
+/**
+ * eachRow for a Parquet table (src/io/parquet.ts): each row's cells as the CSV has them (numbers as
+ * text, '' where null, text as the CSV writer makes it spreadsheet-safe), numbered as data rows from 1.
+ * Only the columns a coverage reader takes are read (the others are '').
+ */
+async function eachParquetRow(file: string, columns: string[], start: (at: Record<string, number>, header: string[]) => (line: number, cells: string[]) => void): Promise<void> {
+  let table;
+  try {
+    table = await readParquetFile(file, (header) => header.filter((h) => columns.includes(h) || PLAN_COLUMNS.includes(h)));
+  } catch (e) {
+    throw new InputError(file, `not a readable Parquet table (${(e as Error).message})`);
+  }
+  const sink = start(requireColumns(file, table.header, columns), table.header);
+  const read = table.names.map((n) => table.header.indexOf(n));
+  const cols = table.columns;
+  const cells = new Array<string>(table.header.length).fill('');
+  for (let i = 0; i < table.count; i++) {
+    for (let j = 0; j < cols.length; j++) {
+      const v = cols[j][i];
+      cells[read[j]] = v === null || v === undefined ? '' : typeof v === 'string' ? neutraliseText(v) : String(v);
+    }
+    sink(i + 1, cells);
+  }
 }
 
 function requireColumns(file: string, header: string[], columns: string[]): Record<string, number> {

@@ -1,0 +1,190 @@
+/**
+ * Parquet tables, the default output format: written with hyparquet-writer, read back with hyparquet
+ * (both by the hyparquet project, pure JavaScript, no native code).
+ *
+ * A table is typed columns (int: INT32, double: DOUBLE, text: UTF-8 strings), each REQUIRED or, when
+ * it can be empty, OPTIONAL (an empty CSV cell is a null). The values are the CSV's exactly: numbers
+ * rounded as the CSV writes them (src/io/numbers.ts roundedValue), ids and names as text. Text is
+ * written as it is: spreadsheet-formula neutralising is a CSV matter.
+ *
+ * Writing is streamed: the rows are taken in row groups of PARQUET_ROW_GROUP, each built from the
+ * source's columns (ParquetSource.slice), encoded (dictionary, run-length and bit-packing as the writer
+ * chooses, DELTA_BINARY_PACKED for columns marked `delta`), its pages compressed with gzip (zlib, level
+ * GZIP_LEVEL, the header's OS byte set to 255 as in src/io/gzip.ts), and written to the file before the
+ * next is built; the event loop runs between groups. The bytes depend only on the rows: the same table
+ * gives the same file on every run, thread count and machine with the same zlib.
+ */
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import { parquetRead, parquetMetadataAsync, asyncBufferFromFile } from 'hyparquet';
+import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
+import type { CsvCell, CsvColumn } from './csv.ts';
+import { GZIP_LEVEL } from './gzip.ts';
+
+export type ParquetType = 'int' | 'double' | 'text';
+
+export interface ParquetColumn {
+  name: string;
+  type: ParquetType;
+  /** May hold nulls (an empty CSV cell). */
+  nullable?: boolean;
+  /** Delta-encode (ids that grow row by row, e.g. a resident's number). */
+  delta?: boolean;
+}
+
+/** A table to write as Parquet: its columns and, for rows [start, end), their values. */
+export interface ParquetSource {
+  columns: readonly ParquetColumn[];
+  count: number;
+  /**
+   * Rows [start, end) of every column, in `columns`' order: an Int32Array for an int column, a
+   * Float64Array or (number | null)[] for a double, (string | null)[] for text; null only where nullable.
+   */
+  slice(start: number, end: number): ArrayLike<unknown>[];
+}
+
+/** Rows per row group: the writer holds one group's columns at a time. */
+export const PARQUET_ROW_GROUP = 1 << 16;
+
+/** Who wrote the file (the footer's created_by): fixed, so that the bytes do not change with the version. */
+const CREATED_BY = 'quarterhour';
+
+/** gzip for the pages: zlib's, with the header's OS byte 255 whatever the platform (src/io/gzip.ts). */
+function gzipPage(bytes: Uint8Array): Uint8Array {
+  const out = zlib.gzipSync(bytes, { level: GZIP_LEVEL });
+  out[9] = 255;
+  return new Uint8Array(out.buffer, out.byteOffset, out.length);
+}
+
+function schemaOf(columns: readonly ParquetColumn[]) {
+  return [
+    { name: 'root', num_children: columns.length },
+    ...columns.map((c) => ({
+      name: c.name,
+      repetition_type: c.nullable ? ('OPTIONAL' as const) : ('REQUIRED' as const),
+      ...(c.type === 'int' ? { type: 'INT32' as const } : c.type === 'double' ? { type: 'DOUBLE' as const } : { type: 'BYTE_ARRAY' as const, converted_type: 'UTF8' as const }),
+    })),
+  ];
+}
+
+/** A ByteWriter whose bytes go to an open file after each row group (flush) and at the end (finish). */
+class FileSink extends ByteWriter {
+  constructor(private readonly fh: fs.promises.FileHandle) {
+    super(1 << 20);
+  }
+  private async out(): Promise<void> {
+    const b = this.getBytes().slice();
+    this.index = 0;
+    for (let off = 0; off < b.length; ) off += (await this.fh.write(b, off, b.length - off)).bytesWritten;
+  }
+  flush(): Promise<void> {
+    return this.out();
+  }
+  override finish(): Promise<void> {
+    return this.out();
+  }
+}
+
+/** Write `source` into `file` as Parquet, row group by row group; `tick(rows done)` after each group. */
+export async function writeParquetFile(file: string, source: ParquetSource, tick?: (done: number) => void): Promise<void> {
+  const fh = await fs.promises.open(file, 'w');
+  try {
+    const sink = new FileSink(fh);
+    const writer = new ParquetWriter({ writer: sink, schema: schemaOf(source.columns), codec: 'GZIP', compressors: { GZIP: gzipPage }, statistics: false, createdBy: CREATED_BY });
+    for (let start = 0; start < source.count; start += PARQUET_ROW_GROUP) {
+      const end = Math.min(source.count, start + PARQUET_ROW_GROUP);
+      const values = source.slice(start, end);
+      const columnData = source.columns.map((c, j) => ({ name: c.name, data: values[j] as never, ...(c.delta && { encoding: 'DELTA_BINARY_PACKED' as const }) }));
+      await writer.write({ columnData, rowGroupSize: PARQUET_ROW_GROUP });
+      tick?.(end);
+      await new Promise<void>((resolve) => setImmediate(resolve)); // let the stages beside it run
+    }
+    await writer.finish();
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * A table given as CSV rows (src/io/csv.ts cells) as a Parquet source: text columns as text, number
+ * columns as doubles ('' is null). For the small tables only: the rows are held as columns.
+ */
+export function parquetFromRows(columns: readonly CsvColumn[], rows: Iterable<readonly CsvCell[]>): ParquetSource {
+  const cols: (string | number | null)[][] = columns.map(() => []);
+  const nullable = columns.map(() => false);
+  for (const row of rows) {
+    for (let j = 0; j < columns.length; j++) {
+      const v = row[j];
+      if (v === '' || v === undefined) {
+        cols[j].push(null);
+        nullable[j] = true;
+      } else cols[j].push(columns[j].kind === 'text' ? String(v) : Number(v));
+    }
+  }
+  return {
+    columns: columns.map((c, j) => ({ name: c.name, type: c.kind === 'text' ? 'text' : 'double', nullable: nullable[j] || c.kind !== 'text' })),
+    count: cols[0]?.length ?? 0,
+    slice: (start, end) => cols.map((c) => c.slice(start, end)),
+  };
+}
+
+/** Sources with the same columns, one after the other (e.g. one coverage table per state). */
+export function concatParquet(sources: readonly ParquetSource[]): ParquetSource {
+  const starts = [0];
+  for (const s of sources) starts.push(starts[starts.length - 1] + s.count);
+  return {
+    columns: sources[0]?.columns ?? [],
+    count: starts[sources.length],
+    slice(start, end) {
+      const parts: ArrayLike<unknown>[][] = [];
+      for (let k = 0; k < sources.length; k++) {
+        const a = Math.max(start, starts[k]);
+        const b = Math.min(end, starts[k + 1]);
+        if (a < b) parts.push(sources[k].slice(a - starts[k], b - starts[k]));
+      }
+      if (parts.length === 1) return parts[0];
+      return parts[0].map((_, j) => parts.flatMap((p) => Array.from(p[j])));
+    },
+  };
+}
+
+const GUNZIP = { GZIP: (input: Uint8Array) => new Uint8Array(zlib.gunzipSync(input)) };
+
+/** A Parquet table read whole: its column names (the header), the columns read and their values (null where empty). */
+export interface ParquetTable {
+  header: string[];
+  count: number;
+  /** The columns read, in the order asked for (those of the file among them). */
+  names: string[];
+  columns: ArrayLike<unknown>[];
+}
+
+/** Whether `bytes` start a Parquet file (the magic 'PAR1'). */
+export function isParquet(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x41 && bytes[2] === 0x52 && bytes[3] === 0x31;
+}
+
+/** Read the columns `names` (all when absent; or chosen from the file's header) of a Parquet file. */
+export async function readParquetFile(file: string, names?: readonly string[] | ((header: string[]) => string[])): Promise<ParquetTable> {
+  const buffer = await asyncBufferFromFile(file);
+  const metadata = await parquetMetadataAsync(buffer);
+  const header = metadata.schema.slice(1).map((s) => s.name);
+  const wanted = (typeof names === 'function' ? names(header) : (names ?? header)).filter((n) => header.includes(n));
+  const count = Number(metadata.num_rows);
+  const columns: unknown[][] = wanted.map(() => new Array(count));
+  const at = new Map(wanted.map((n, j) => [n, j]));
+  if (wanted.length > 0) {
+    await parquetRead({
+      file: buffer,
+      metadata,
+      columns: wanted,
+      compressors: GUNZIP,
+      onChunk: (chunk) => {
+        const col = columns[at.get(chunk.columnName)!];
+        const data = chunk.columnData;
+        for (let i = chunk.rowStart; i < chunk.rowEnd; i++) col[i] = data[i - chunk.rowStart] ?? null;
+      },
+    });
+  }
+  return { header, count, names: wanted, columns };
+}
