@@ -6,7 +6,7 @@
  * process's CPU seconds, and against a run that writes no table (--outputs none): what writing adds to
  * the whole command. Prints a markdown table and writes it to bench/results/<name>.md (default outputs.md).
  *
- * Run: node scripts/build.mjs && npx tsx bench/outputs.ts [--blocks 21000] [--residents 500000] [--seed 11] [--time-limit 10] [--formats csv.gz,csv,parquet] [--runs 3] [--name outputs]
+ * Run: node scripts/build.mjs && npx tsx bench/outputs.ts [--blocks 21000] [--residents 500000] [--seed 11] [--time-limit 10] [--formats csv.gz,csv,parquet] [--runs 3] [--threads 1] [--name outputs]
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,6 +25,7 @@ const SEED = Number(arg('seed', '11'));
 const TIME_LIMIT = arg('time-limit', '10');
 const FORMATS = arg('formats', 'csv.gz,csv,parquet').split(',');
 const NAME = arg('name', 'outputs');
+const THREADS = arg('threads', '1');
 const RUNS = Number(arg('runs', '3'));
 const load = () => os.loadavg().map((x) => x.toFixed(1)).join(', ');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qh-bench-outputs-'));
@@ -77,7 +78,7 @@ for (let k = 0; k < RUNS; k++) {
   for (const v of variants) {
     const out = path.join(tmp, `run-${v}`);
     const before = load();
-    const r = cli(['run', scenario, '--out', out, ...(v === 'none' ? ['--outputs', 'none'] : ['--format', v]), '--time-limit', TIME_LIMIT, '--json']);
+    const r = cli(['run', scenario, '--out', out, ...(v === 'none' ? ['--outputs', 'none'] : ['--format', v]), '--time-limit', TIME_LIMIT, '--threads', THREADS, '--json']);
     const doc = JSON.parse(r.stdout) as { timings: Record<string, number>; writeBeside?: number };
     const m = samples.get(v) ?? { write: [], beside: [], seconds: [], cpu: [], load: [], files: sizes(out), progress: r.stderr.split('\n').filter((l) => /^ *(writing|\S+ \d+%)/.test(l.trim())).length };
     m.write.push(doc.timings.write);
@@ -101,7 +102,7 @@ const none = measured('none');
 const base = (f: string) => f.replace(/\.gz$/, '').replace(/\.(csv|parquet)$/, '');
 const names = [...new Set(runs.flatMap((r) => Object.keys(r.files).map(base)))].sort();
 const lines: string[] = [];
-lines.push(`Outputs of \`run\` on a generated scenario: ${BLOCKS.toLocaleString('en')} blocks, ${RESIDENTS.toLocaleString('en')} residents (seed ${SEED}), --time-limit ${TIME_LIMIT}, 1 thread; medians of ${RUNS} runs of each variant, run in turn.`);
+lines.push(`Outputs of \`run\` on a generated scenario: ${BLOCKS.toLocaleString('en')} blocks, ${RESIDENTS.toLocaleString('en')} residents (seed ${SEED}), --time-limit ${TIME_LIMIT}, ${THREADS} thread${THREADS === '1' ? '' : 's'}; medians of ${RUNS} runs of each variant, run in turn.`);
 lines.push(`Machine: ${machineLine()}; load average before each run: ${[...samples].map(([v, m]) => `${v} ${m.load.join(', ')}`).join('; ')}.`);
 lines.push('');
 lines.push(`| file | ${runs.map((r) => `${r.format} (MB)`).join(' | ')} |`);
