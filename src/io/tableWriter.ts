@@ -4,7 +4,7 @@
  *   spreadsheet-safe): rows -> CSV text in chunks of about a megabyte (strings, or bytes built by
  *   src/io/csvBytes.ts for the biggest tables) -> gzip in parallel blocks (src/io/gzip.ts) or not -> the file;
  * - `parquet`: typed columns, row group by row group (src/io/parquet.ts), from the table's Parquet
- *   source, or from its CSV rows for the small tables: half the bytes of csv.gz, twice its CPU time.
+ *   source, or from its CSV rows for the small tables: half the bytes of csv.gz, slower to write (bench/outputs.ts).
  * The same streaming path writes the GeoJSON layers (blocks.geojson), gzip-compressed unless the format is csv.
  *
  * Nothing here is atomic by itself: the jobs write into a temporary folder that is renamed into place
