@@ -1,9 +1,10 @@
 /**
  * Writing a simulation's outputs into a folder, atomically (a temporary folder renamed into place):
- * - the trips table, trips.csv.gz (the default format) or trips.csv (src/io/tableWriter.ts: the one
- *   CSV writer, streamed), or with `--trips bin` the legacy trips.bin (typed-array columns);
+ * - the trips table, trips.csv.gz (the default format), trips.csv (src/io/tableWriter.ts: the one
+ *   CSV writer, streamed) or trips.parquet (src/io/parquet.ts), or with `--trips bin` the legacy
+ *   trips.bin (typed-array columns);
  * - metrics.json (records the seed and the options), always;
- * - block_metrics.csv.gz or .csv (one row per block).
+ * - block_metrics.csv.gz, .csv or .parquet (one row per block).
  *
  * trips.bin layout: the 8 bytes 'QHTRIPS1', a uint32 (little-endian) header length H, H bytes of
  * UTF-8 JSON header (padded with spaces so that the columns start on a multiple of 8), then each
