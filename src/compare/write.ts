@@ -1,7 +1,7 @@
 /**
  * Writes comparison.json, the comparison table and the comparison_coverage table (each state's coverage
  * per block x service x age band, in coverage.csv's columns after a `state` column: what the report's
- * map reads), as .parquet (the default), .csv.gz or .csv. The tables are streamed (src/io/tableWriter.ts) into
+ * map reads), as .csv.gz (the default), .csv or .parquet. The tables are streamed (src/io/tableWriter.ts) into
  * temporary files, and every file is renamed into place only once all are written, so a failure leaves
  * no half-written file; other files in the folder (e.g. a run's results when --out points there) are
  * left alone.

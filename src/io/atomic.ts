@@ -55,12 +55,12 @@ function onSignal(signal: keyof typeof EXIT_CODES): void {
     }
   }
   live.clear();
-  const name = (p: string) => path.relative(process.cwd(), p) || p;
+  const outputs = (ps: string[]) => `unfinished output${ps.length > 1 ? 's' : ''} ${ps.map((p) => path.relative(process.cwd(), p) || p).join(', ')}`;
   const done = removed.filter((p) => !left.includes(p));
-  const what =
-    removed.length === 0
-      ? 'nothing was left half-written'
-      : [done.length > 0 ? `removed the unfinished output${done.length > 1 ? 's' : ''} ${done.map(name).join(', ')}` : '', left.length > 0 ? `could not remove the unfinished output${left.length > 1 ? 's' : ''} ${left.map(name).join(', ')}: delete ${left.length > 1 ? 'them' : 'it'}` : ''].filter(Boolean).join('; ');
+  const parts: string[] = [];
+  if (done.length > 0) parts.push(`removed the ${outputs(done)}`);
+  if (left.length > 0) parts.push(`could not remove the ${outputs(left)}: delete ${left.length > 1 ? 'them' : 'it'}`);
+  const what = parts.length > 0 ? parts.join('; ') : 'nothing was left half-written';
   process.stderr.write(`quarterhour: interrupted by ${signal}; ${what}
 `);
   process.exit(EXIT_CODES[signal]);

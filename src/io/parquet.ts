@@ -1,5 +1,5 @@
 /**
- * Parquet tables, the default output format: written with hyparquet-writer, read back with hyparquet
+ * Parquet tables (`--format parquet`; csv.gz is the default): written with hyparquet-writer, read back with hyparquet
  * (both by the hyparquet project, pure JavaScript, no native code).
  *
  * A table is typed columns (int: INT32, double: DOUBLE, text: UTF-8 strings), each REQUIRED or, when
@@ -107,22 +107,19 @@ export async function writeParquetFile(file: string, source: ParquetSource, tick
 
 /**
  * A table given as CSV rows (src/io/csv.ts cells) as a Parquet source: text columns as text, number
- * columns as doubles ('' is null). For the small tables only: the rows are held as columns.
+ * columns as doubles, every column nullable ('' is null), so that the schema never depends on the
+ * rows. For the small tables only: the rows are held as columns.
  */
 export function parquetFromRows(columns: readonly CsvColumn[], rows: Iterable<readonly CsvCell[]>): ParquetSource {
   const cols: (string | number | null)[][] = columns.map(() => []);
-  const nullable = columns.map(() => false);
   for (const row of rows) {
     for (let j = 0; j < columns.length; j++) {
       const v = row[j];
-      if (v === '' || v === undefined) {
-        cols[j].push(null);
-        nullable[j] = true;
-      } else cols[j].push(columns[j].kind === 'text' ? String(v) : Number(v));
+      cols[j].push(v === '' || v === undefined ? null : columns[j].kind === 'text' ? String(v) : Number(v));
     }
   }
   return {
-    columns: columns.map((c, j) => ({ name: c.name, type: c.kind === 'text' ? 'text' : 'double', nullable: nullable[j] || c.kind !== 'text' })),
+    columns: columns.map((c) => ({ name: c.name, type: c.kind === 'text' ? 'text' : 'double', nullable: true })),
     count: cols[0]?.length ?? 0,
     slice: (start, end) => cols.map((c) => c.slice(start, end)),
   };
@@ -157,11 +154,6 @@ export interface ParquetTable {
   /** The columns read, in the order asked for (those of the file among them). */
   names: string[];
   columns: ArrayLike<unknown>[];
-}
-
-/** Whether `bytes` start a Parquet file (the magic 'PAR1'). */
-export function isParquet(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x41 && bytes[2] === 0x52 && bytes[3] === 0x31;
 }
 
 /** Read the columns `names` (all when absent; or chosen from the file's header) of a Parquet file. */

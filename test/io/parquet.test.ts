@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCsv, restoreText } from '../../src/io/csv.ts';
-import { concatParquet, isParquet, parquetFromRows, readParquetFile, writeParquetFile, type ParquetSource } from '../../src/io/parquet.ts';
+import { concatParquet, parquetFromRows, readParquetFile, writeParquetFile, type ParquetSource } from '../../src/io/parquet.ts';
 import { csvColumns } from '../../src/io/csv.ts';
 import { runCompare } from '../../src/jobs/compare.ts';
 import { runScenario, type RunResult } from '../../src/jobs/run.ts';
@@ -10,6 +10,9 @@ import { reportData } from '../../src/report/html/write.ts';
 import { generateCity } from '../../src/scenario/generate.ts';
 import { writeScenario } from '../../src/scenario/write.ts';
 import { tempDir } from '../helpers/fixtures.ts';
+
+/** Whether `bytes` start a Parquet file (the magic 'PAR1'). */
+const isParquet = (bytes: Buffer) => bytes.subarray(0, 4).toString('latin1') === 'PAR1';
 
 function files(dir: string, rel = ''): string[] {
   return fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(dir, path.join(rel, e.name)) : [path.join(rel, e.name)])).sort();

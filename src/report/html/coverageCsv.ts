@@ -5,7 +5,7 @@
  * comparison_coverage.csv (the same columns after a `state` column, one table per state). Each table is
  * laid out like the scenario's (block x service x age band).
  *
- * Every form a job writes is read: Parquet (coverage.parquet, the default), gzip-compressed or plain CSV. A big
+ * Every form a job writes is read: gzip-compressed CSV (coverage.csv.gz, the default), plain CSV or Parquet. A big
  * scenario's tables have millions of rows: the plain comma-separated form our CSV writer emits is
  * streamed through a small scanner (src/io/csvScan.ts: no row objects, never the whole text), anything
  * else is read by src/io/csv.ts.
