@@ -41,19 +41,27 @@ function openChannel(): BroadcastChannel {
 
 const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 
+/** Remove the folder `p` and all in it, trying again while files still appear in it; whether it is gone. */
+function removeTree(p: string, attempts = 20, waitMs = 25): boolean {
+  for (let k = 0; ; k++) {
+    try {
+      fs.rmSync(p, { recursive: true, force: true });
+      return true;
+    } catch (e) {
+      if (k + 1 >= attempts || (e as NodeJS.ErrnoException).code !== 'ENOTEMPTY') return false;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, waitMs);
+    }
+  }
+}
+
 function onSignal(signal: keyof typeof EXIT_CODES): void {
   // a temporary inside another (a run's simulate-today.tmp-… in its results.tmp-…) goes with it: named once
   const removed = [...live].filter((p) => ![...live].some((q) => q !== p && p.startsWith(q + path.sep)));
   // Writes beside the computation may still be creating files in the folder on libuv's threads while
-  // it is removed (ENOTEMPTY): rmSync lists it again after a short wait, a few times.
+  // it is removed (ENOTEMPTY): it is removed again, listed afresh, after a short wait, a few times
+  // (rmSync's own retries only retry the last rmdir, without listing the folder again).
   const left: string[] = [];
-  for (const p of removed) {
-    try {
-      fs.rmSync(p, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
-    } catch {
-      left.push(p);
-    }
-  }
+  for (const p of removed) if (!removeTree(p)) left.push(p);
   live.clear();
   const outputs = (ps: string[]) => `unfinished output${ps.length > 1 ? 's' : ''} ${ps.map((p) => path.relative(process.cwd(), p) || p).join(', ')}`;
   const done = removed.filter((p) => !left.includes(p));
