@@ -19,6 +19,7 @@ const HANDLERS: Record<string, () => Promise<Handler>> = {
   localsearch: async () => (await import('./localsearch.ts')).default as Handler,
   'tree-nodes': async () => (await import('./tree.ts')).default as Handler,
   'batch-run': async () => (await import('./batch.ts')).default as Handler,
+  'coverage-table': async () => (await import('./write.ts')).default as Handler,
 };
 
 const loaded = new Map<string, Promise<Handler>>();

@@ -50,6 +50,11 @@ export interface GzipOptions {
   inFlight?: number;
   /** Block size (at least 32 KiB); the bytes depend on it, so it is fixed (GZIP_BLOCK_BYTES) outside tests. */
   blockBytes?: number;
+  /**
+   * Compress in this thread (zlib's synchronous call), not on libuv's pool: for a worker that writes
+   * beside a busy main thread and should take one core, no more. The bytes are the same.
+   */
+  inThisThread?: boolean;
 }
 
 /**
@@ -75,7 +80,8 @@ export async function gzipChunks(chunks: Iterable<Uint8Array>, write: (b: Uint8A
     while (queue.length >= inFlight) await queue.shift(); // a free slot: the oldest block written
     crc = zlib.crc32(block, crc);
     size += block.length;
-    const z = deflateRaw(block, { level, chunkSize: deflateChunk(blockBytes), finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH, ...(dictionary ? { dictionary } : {}) });
+    const zopts: zlib.ZlibOptions = { level, chunkSize: deflateChunk(blockBytes), finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH, ...(dictionary ? { dictionary } : {}) };
+    const z = opts.inThisThread ? Promise.resolve(zlib.deflateRawSync(block, zopts)) : deflateRaw(block, zopts);
     settle(z);
     dictionary = block.length >= WINDOW ? block.subarray(block.length - WINDOW) : undefined;
     const before = written;

@@ -32,6 +32,8 @@ export interface OutputOptions {
   progress?: WriteProgress;
   /** gzip blocks compressed at once (the job's --threads; default DEFAULT_WRITE_THREADS): speed only, never the bytes. */
   threads?: number;
+  /** Compress in the writing thread, not on libuv's pool (src/io/gzip.ts inThisThread): speed only, never the bytes. */
+  compressInThisThread?: boolean;
 }
 
 /** Whether `name` is among the outputs asked for. */
@@ -61,13 +63,13 @@ export const DEFAULT_WRITE_THREADS = 2;
  * blocks compressed on `threads` threads of the pool at once; the bytes never depend on it); resolves
  * once the file is closed. The text is written in order as it comes, never held whole.
  */
-export async function writeTextChunks(file: string, chunks: Iterable<string | Uint8Array>, gzip: boolean, threads = DEFAULT_WRITE_THREADS): Promise<void> {
+export async function writeTextChunks(file: string, chunks: Iterable<string | Uint8Array>, gzip: boolean, threads = DEFAULT_WRITE_THREADS, inThisThread = false): Promise<void> {
   const fh = await fs.promises.open(file, 'w');
   try {
     const write = async (b: Uint8Array): Promise<void> => {
       for (let off = 0; off < b.length; ) off += (await fh.write(b, off, b.length - off)).bytesWritten;
     };
-    if (gzip) await gzipChunks(asBytes(chunks), write, { inFlight: threads });
+    if (gzip) await gzipChunks(asBytes(chunks), write, { inFlight: threads, inThisThread });
     else {
       let pending = Promise.resolve(); // one write in flight while the next piece is built
       try {
@@ -116,7 +118,7 @@ export async function writeTable(dir: string, table: TableSpec, opts: OutputOpti
   }
   const opts2 = { finalNewline: table.finalNewline, onRow: tick };
   const chunks = table.text ? csvTextChunks(table.columns, table.text(new CsvFields(table.columns), tick ?? (() => {})), opts2) : csvChunks(table.columns, table.rows ?? [], opts2);
-  await writeTextChunks(path.join(dir, name), chunks, format === 'csv.gz', opts.threads);
+  await writeTextChunks(path.join(dir, name), chunks, format === 'csv.gz', opts.threads, opts.compressInThisThread);
   return name;
 }
 
@@ -125,7 +127,7 @@ export async function writeLayer(dir: string, base: string, chunks: (tick?: (don
   const format = opts.format ?? DEFAULT_TABLE_FORMAT;
   const name = layerFileName(base, format);
   const tick = opts.progress?.start(name, count);
-  await writeTextChunks(path.join(dir, name), chunks(tick), format !== 'csv', opts.threads);
+  await writeTextChunks(path.join(dir, name), chunks(tick), format !== 'csv', opts.threads, opts.compressInThisThread);
   return name;
 }
 

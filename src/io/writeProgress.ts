@@ -26,3 +26,26 @@ export function writeProgress(log: (message: string) => void, total: number, eve
     },
   };
 }
+
+/** What progressToPort needs of a worker_threads MessagePort (this module imports no thread code). */
+interface Port {
+  postMessage(message: unknown): void;
+}
+
+/**
+ * A worker's progress on one file, posted to `port` as the rows done (at most every 100 ms): the
+ * thread that started the worker has printed the file's first line and passes the numbers to its tick.
+ */
+export function progressToPort(port: Port, everyMs = 100): WriteProgress {
+  return {
+    start() {
+      let last = performance.now();
+      return (done) => {
+        const now = performance.now();
+        if (now - last < everyMs) return;
+        last = now;
+        port.postMessage(done);
+      };
+    },
+  };
+}

@@ -10,13 +10,15 @@ import path from 'node:path';
 import { coverageFromNearest, staticCoverage, type StaticCoverage } from '../coverage/static.ts';
 import { withOutputDir } from '../io/atomic.ts';
 import { BackgroundWrites } from '../io/backgroundWrites.ts';
-import { geojsonChunks, wantsOutput, writeLayer, writeTable, type OutputOptions, type TableFormat } from '../io/tableWriter.ts';
+import { geojsonChunks, wantsOutput, writeLayer, type OutputOptions, type TableFormat } from '../io/tableWriter.ts';
 import { writeProgress } from '../io/writeProgress.ts';
 import type { OptimizeOptions, OptimizeOutcome } from '../optimize/optimize.ts';
 import { planGeojson } from '../plan/geojson.ts';
 import { planToJson, planTotals } from '../plan/io.ts';
-import { coverageColumns, coverageParquet, coverageRowCount, coverageText, thresholdsMin } from '../coverage/csv.ts';
+import { thresholdsMin } from '../coverage/csv.ts';
+import type { Pool } from '../parallel/pool.ts';
 import { blockFeatureTexts, blocksGeojsonHead } from '../coverage/blocksGeojson.ts';
+import { writeCoverageTable, writeCoverageTableOn } from './coverageTable.ts';
 import { gapText } from '../i18n/cli.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { runText } from '../report/runText.ts';
@@ -171,9 +173,10 @@ async function runIn(ctx: JobContext, location: string, opts: RunOptions): Promi
         lap('optimize');
         after = staticCoverage(sc, matrix, optimized.plan);
       }
-      // the coverage table and the blocks layer are final once the plan's coverage is known
+      // the coverage table and the blocks layer are final once the plan's coverage is known; a worker
+      // of the job's pool (made by the optimizer) writes the table while this thread simulates the plan
       const planTable = after?.table ?? null;
-      const coverageFile = w.coverage(today, planTable);
+      const coverageFile = w.coverage(today, planTable, optimized && ctx.hasPool ? ctx.pool() : null);
       const blocksFile = w.blocks(today, planTable);
       let planFiles: Promise<string[]> | null = null;
       if (optimized && after) {
@@ -237,8 +240,9 @@ function runWriter(tmp: string, sc: Scenario, opts: RunOptions, bg: BackgroundWr
   return {
     simulation: (result: SimulationResult, folder: string): Promise<string[]> =>
       bg.add(writeSimulationOutputs(result, sc, path.join(tmp, folder), opts.trips ?? 'auto', out).then((w) => w.files.map((f) => `${folder}/${f}`))),
-    coverage: (today: StaticCoverage, planTable: StaticCoverage['table'] | null): Promise<string> | null =>
-      wantsOutput(out, 'coverage') ? bg.add(writeTable(tmp, { base: 'coverage', columns: coverageColumns(planTable !== null), text: (f, tick) => coverageText(sc, today.table, f, undefined, tick, planTable), parquet: () => coverageParquet(sc, today.table, planTable), count: coverageRowCount(sc) }, out)) : null,
+    /** coverage.csv.gz, written by a worker of `pool` when there is one (src/jobs/coverageTable.ts). */
+    coverage: (today: StaticCoverage, planTable: StaticCoverage['table'] | null, pool: Pool | null): Promise<string> | null =>
+      wantsOutput(out, 'coverage') ? bg.add(pool ? writeCoverageTableOn(pool, tmp, sc, today.table, planTable, out) : writeCoverageTable(tmp, sc, today.table, planTable, out)) : null,
     blocks: (today: StaticCoverage, planTable: StaticCoverage['table'] | null): Promise<string> | null =>
       wantsOutput(out, 'blocks') ? bg.add(writeLayer(tmp, 'blocks', (tick) => geojsonChunks(blocksGeojsonHead(sc), blockFeatureTexts(sc, today.table, planTable), tick), out, sc.blocks.count)) : null,
   };

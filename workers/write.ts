@@ -1,0 +1,7 @@
+/** Worker handler: writes a run's coverage table while the main thread simulates the plan (src/jobs/coverageTable.ts). */
+import { coverageTableTask, type CoverageTableTask } from '../src/jobs/coverageTable.ts';
+import { reply } from '../src/parallel/reply.ts';
+
+export default async function writeWorker(task: CoverageTableTask) {
+  return reply(() => coverageTableTask(task));
+}
