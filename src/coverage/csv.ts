@@ -15,7 +15,21 @@ import { csvColumns, type CsvCell, type CsvFields } from '../io/csv.ts';
 import { CsvBytes } from '../io/csvBytes.ts';
 import { rounded, roundedValue } from '../io/numbers.ts';
 import type { ParquetColumn, ParquetSource } from '../io/parquet.ts';
-import type { Scenario } from '../scenario/types.ts';
+import type { Scenario, ServiceDef } from '../scenario/types.ts';
+
+/**
+ * What a coverage table's rows are keyed by: the blocks' ids and the services' (a Scenario has them;
+ * a worker writing the table is sent only these).
+ */
+export interface CoverageKeys {
+  blocks: Pick<Scenario['blocks'], 'count' | 'ids'>;
+  services: readonly Pick<ServiceDef, 'id'>[];
+}
+
+/** A scenario's coverage keys alone, e.g. to send to a worker without the rest (polygons, networks). */
+export function coverageKeys(sc: Scenario): CoverageKeys {
+  return { blocks: { count: sc.blocks.count, ids: sc.blocks.ids }, services: sc.services.map((svc) => ({ id: svc.id })) };
+}
 
 /** Today's columns: the whole table of a run without a plan. */
 export const COVERAGE_HEADER = ['block', 'service', 'age_band', 'residents', 'nearest_min', 'covered'];
@@ -46,7 +60,7 @@ const minutesCell = (m: number): CsvCell => (Number.isFinite(m) ? rounded(m, 2) 
  * them); with `plan` (the same scenario's coverage with the plan), its minutes and flag after today's.
  * Residents and minutes are rounded to 2 decimals (src/io/numbers.ts: String(+x.toFixed(2)), fast).
  */
-export function* coverageRows(sc: Scenario, t: CoverageTable, plan: CoverageTable | null = null): Generator<CsvCell[]> {
+export function* coverageRows(sc: CoverageKeys, t: CoverageTable, plan: CoverageTable | null = null): Generator<CsvCell[]> {
   const S = sc.services.length;
   for (let i = 0; i < sc.blocks.count; i++) {
     for (let s = 0; s < S; s++) {
@@ -70,7 +84,7 @@ export function* coverageRows(sc: Scenario, t: CoverageTable, plan: CoverageTabl
  * `state`, the lines of comparison_coverage (that state's label first). `tick(rows done)` is called
  * once per piece. With `plan`, each line ends with the plan's minutes and flag (coverageColumns(true)).
  */
-export function* coverageText(sc: Scenario, t: CoverageTable, f: CsvFields, state?: string, tick?: (done: number) => void, plan: CoverageTable | null = null): Generator<Uint8Array> {
+export function* coverageText(sc: CoverageKeys, t: CoverageTable, f: CsvFields, state?: string, tick?: (done: number) => void, plan: CoverageTable | null = null): Generator<Uint8Array> {
   const w = new CsvBytes(f);
   const S = sc.services.length;
   // after comparison_coverage's state column, the coverage columns are one further on
@@ -131,7 +145,7 @@ export function* coverageText(sc: Scenario, t: CoverageTable, f: CsvFields, stat
  * rows of comparison_coverage for that state (its label first); with `plan`, the plan's columns after
  * today's.
  */
-export function coverageParquet(sc: Scenario, t: CoverageTable, plan: CoverageTable | null = null, state?: string): ParquetSource {
+export function coverageParquet(sc: CoverageKeys, t: CoverageTable, plan: CoverageTable | null = null, state?: string): ParquetSource {
   const S = sc.services.length;
   const columns: ParquetColumn[] = [
     ...(state === undefined ? [] : [{ name: 'state', type: 'text' as const }]),
@@ -176,6 +190,6 @@ export function thresholdsMin(sc: Scenario): Record<string, number> {
 }
 
 /** Rows in a coverage table: block x service x age band. */
-export function coverageRowCount(sc: Scenario): number {
+export function coverageRowCount(sc: CoverageKeys): number {
   return sc.blocks.count * sc.services.length * N_AGE_BANDS;
 }

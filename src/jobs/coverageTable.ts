@@ -9,7 +9,7 @@
  * The worker posts its progress (rows done) through a message port; this thread prints the lines.
  */
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import { coverageColumns, coverageParquet, coverageRowCount, coverageText } from '../coverage/csv.ts';
+import { coverageColumns, coverageKeys, coverageParquet, coverageRowCount, coverageText, type CoverageKeys } from '../coverage/csv.ts';
 import type { CoverageTable } from '../coverage/residential.ts';
 import { tableFileName, writeTable, type OutputOptions, type TableFormat } from '../io/tableWriter.ts';
 import { progressToPort } from '../io/writeProgress.ts';
@@ -17,7 +17,7 @@ import { runTask, type Pool } from '../parallel/pool.ts';
 import type { Scenario } from '../scenario/types.ts';
 
 /** Write coverage.csv.gz (or .csv, .parquet: out.format) into `dir` in this thread; returns the file name. */
-export function writeCoverageTable(dir: string, sc: Scenario, today: CoverageTable, plan: CoverageTable | null, out: OutputOptions): Promise<string> {
+export function writeCoverageTable(dir: string, sc: CoverageKeys, today: CoverageTable, plan: CoverageTable | null, out: OutputOptions): Promise<string> {
   return writeTable(dir, { base: 'coverage', columns: coverageColumns(plan !== null), text: (f, tick) => coverageText(sc, today, f, undefined, tick, plan), parquet: () => coverageParquet(sc, today, plan), count: coverageRowCount(sc) }, out);
 }
 
@@ -25,7 +25,7 @@ export function writeCoverageTable(dir: string, sc: Scenario, today: CoverageTab
 export interface CoverageTableTask {
   kind: 'coverage-table';
   dir: string;
-  scenario: Scenario;
+  keys: CoverageKeys;
   today: CoverageTable;
   plan: CoverageTable | null;
   format?: TableFormat;
@@ -35,13 +35,13 @@ export interface CoverageTableTask {
 /** The worker's side: write the table, text and compression in this thread (one core beside the main thread's). */
 export async function coverageTableTask(task: CoverageTableTask): Promise<string> {
   try {
-    return await writeCoverageTable(task.dir, task.scenario, task.today, task.plan, { format: task.format, compressInThisThread: true, progress: task.progress ? progressToPort(task.progress) : undefined });
+    return await writeCoverageTable(task.dir, task.keys, task.today, task.plan, { format: task.format, compressInThisThread: true, progress: task.progress ? progressToPort(task.progress) : undefined });
   } finally {
     task.progress?.close();
   }
 }
 
-/** The same table written by a worker of `pool` (the scenario and the tables are copied to it); progress is printed here. */
+/** The same table written by a worker of `pool` (the block and service ids and the tables are copied to it); progress is printed here. */
 export function writeCoverageTableOn(pool: Pool, dir: string, sc: Scenario, today: CoverageTable, plan: CoverageTable | null, out: OutputOptions): Promise<string> {
   let port: MessagePort | null = null;
   let local: MessagePort | null = null;
@@ -50,6 +50,6 @@ export function writeCoverageTableOn(pool: Pool, dir: string, sc: Scenario, toda
     ({ port1: local, port2: port } = new MessageChannel());
     local.on('message', (done: number) => tick(done));
   }
-  const task: CoverageTableTask = { kind: 'coverage-table', dir, scenario: sc, today, plan, format: out.format, progress: port };
+  const task: CoverageTableTask = { kind: 'coverage-table', dir, keys: coverageKeys(sc), today, plan, format: out.format, progress: port };
   return runTask<string>(pool, task, { transfer: port ? [port] : [] }).finally(() => local?.close());
 }
