@@ -60,16 +60,17 @@ export const DEFAULT_WRITE_THREADS = 2;
 
 /**
  * Write text chunks (strings or UTF-8 bytes) into `file`, gzip-compressed when `gzip` (src/io/gzip.ts:
- * blocks compressed on `threads` threads of the pool at once; the bytes never depend on it); resolves
- * once the file is closed. The text is written in order as it comes, never held whole.
+ * blocks compressed on `opts.threads` threads of the pool at once, or in this thread with
+ * `opts.compressInThisThread`; the bytes never depend on either); resolves once the file is closed.
+ * The text is written in order as it comes, never held whole.
  */
-export async function writeTextChunks(file: string, chunks: Iterable<string | Uint8Array>, gzip: boolean, threads = DEFAULT_WRITE_THREADS, inThisThread = false): Promise<void> {
+export async function writeTextChunks(file: string, chunks: Iterable<string | Uint8Array>, gzip: boolean, opts: Pick<OutputOptions, 'threads' | 'compressInThisThread'> = {}): Promise<void> {
   const fh = await fs.promises.open(file, 'w');
   try {
     const write = async (b: Uint8Array): Promise<void> => {
       for (let off = 0; off < b.length; ) off += (await fh.write(b, off, b.length - off)).bytesWritten;
     };
-    if (gzip) await gzipChunks(asBytes(chunks), write, { inFlight: threads, inThisThread });
+    if (gzip) await gzipChunks(asBytes(chunks), write, { inFlight: opts.threads ?? DEFAULT_WRITE_THREADS, inThisThread: opts.compressInThisThread });
     else {
       let pending = Promise.resolve(); // one write in flight while the next piece is built
       try {
@@ -118,7 +119,7 @@ export async function writeTable(dir: string, table: TableSpec, opts: OutputOpti
   }
   const opts2 = { finalNewline: table.finalNewline, onRow: tick };
   const chunks = table.text ? csvTextChunks(table.columns, table.text(new CsvFields(table.columns), tick ?? (() => {})), opts2) : csvChunks(table.columns, table.rows ?? [], opts2);
-  await writeTextChunks(path.join(dir, name), chunks, format === 'csv.gz', opts.threads, opts.compressInThisThread);
+  await writeTextChunks(path.join(dir, name), chunks, format === 'csv.gz', opts);
   return name;
 }
 
@@ -127,7 +128,7 @@ export async function writeLayer(dir: string, base: string, chunks: (tick?: (don
   const format = opts.format ?? DEFAULT_TABLE_FORMAT;
   const name = layerFileName(base, format);
   const tick = opts.progress?.start(name, count);
-  await writeTextChunks(path.join(dir, name), chunks(tick), format !== 'csv', opts.threads, opts.compressInThisThread);
+  await writeTextChunks(path.join(dir, name), chunks(tick), format !== 'csv', opts);
   return name;
 }
 

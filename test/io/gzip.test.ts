@@ -76,7 +76,7 @@ describe('parallel gzip', () => {
   it('is read by the project readers (readCsv, the streaming scanner) and by gzip itself', async () => {
     const dir = tempDir();
     const file = path.join(dir, 't.csv.gz');
-    await writeTextChunks(file, cuts(text, 9), true, 3);
+    await writeTextChunks(file, cuts(text, 9), true, { threads: 3 });
     const table = await readCsv(file);
     const lines = text.toString('utf8').split('\n');
     expect(table.rows).toHaveLength(lines.length - 1);
@@ -130,7 +130,7 @@ describe('a failing table', () => {
       yield Buffer.alloc(3 << 20, 0x61);
       throw new Error('rows went wrong');
     };
-    await expect(writeTextChunks(file, chunks(), true, 2)).rejects.toThrow('rows went wrong');
+    await expect(writeTextChunks(file, chunks(), true, { threads: 2 })).rejects.toThrow('rows went wrong');
     await expect(writeTextChunks(path.join(path.dirname(file), 'bad.csv'), chunks(), false)).rejects.toThrow('rows went wrong');
   });
 });
