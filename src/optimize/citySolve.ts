@@ -9,7 +9,13 @@
  *  3. Plan from the bound: the options the neighbourhoods' LPs open guide a second greedy and local search.
  *  4. MILP (HiGHS) on the options the LPs open and those of the best plan, with every constraint;
  *     options both in the plan and opened fully by the LPs are kept open. It starts from the plan.
- *  5. The best plan is evaluated from scratch on the whole instance (src/locate/model/evaluate.ts:
+ *     (When at most EXACT_MAX_OPTIONS options could be open in a better plan, by L + reduced cost,
+ *     the MILP on those is solved exactly instead, and proves the optimum.)
+ *  5. A plan the bounds certify only beyond CERTIFY_GAP (0.1%): every better plan opens only options
+ *     that both bounds' L + reduced cost let beat it; HiGHS on those and the plan's, stopped once its
+ *     own gap is within TARGET_GAP, bounds the whole city by its dual bound (valid for any plan: one
+ *     that opens another option is worth less than the plan).
+ *  6. The best plan is evaluated from scratch on the whole instance (src/locate/model/evaluate.ts:
  *     every constraint checked, coverage recounted); the bound is D; status 'optimal' only when D meets
  *     the plan's value, else 'feasible' with the gap (or 'time-limit' when the MILP met the limit).
  * Every step does a fixed amount of work (no clock) and the pieces are summed in a fixed order, so the
@@ -34,6 +40,9 @@ export interface CitySolveOptions {
   seed: number;
   /** Selections known to be good (e.g. a tighter model's optimum): kept when feasible and better. */
   initial?: number[][];
+  /** Tests: EXACT_MAX_OPTIONS and CERTIFY_GAP of this solve, to take steps 4 and 5 on small models. */
+  exactMaxOptions?: number;
+  certifyGap?: number;
 }
 
 /** Below this many options that could beat the plan, the MILP on them proves the optimum. */
@@ -44,6 +53,10 @@ const PRICE_ROUNDS = 3;
 const MILP_REL_GAP = 1e-4;
 /** ...or as soon as its plan is certified by the city's bound within this share (of the objective with pre-covered weight). */
 const TARGET_GAP = 8e-4;
+/** A plan certified only beyond this share (the 0.1% the city scale promises) gets step 5: a MILP on the options that could beat it... */
+const CERTIFY_GAP = 1e-3;
+/** ...when there are at most this many. */
+const COULD_MILP_MAX_OPTIONS = 3000;
 
 interface Plan {
   selection: number[];
@@ -98,6 +111,8 @@ export async function solveCity(inst: CoverageInstance, opts: CitySolveOptions):
     return true;
   };
   const offerState = (st: CoverState) => offer(st.selection());
+  /** What a plan must be worth to beat one worth z (1 more with integral weights). */
+  const threshold = (z: number): number => (inst.integralWeights ? z + 1 - 1e-9 * Math.max(1, z) : z + 1e-9 * Math.max(1, z));
   for (const sel of opts.initial ?? []) offer(sel);
 
   // 1. plans by priced greedy and local search, and the prices their margins imply
@@ -125,14 +140,14 @@ export async function solveCity(inst: CoverageInstance, opts: CitySolveOptions):
   if (plan) {
     const best = plan as Plan;
     const z = best.objective;
-    const t = inst.integralWeights ? z + 1 - 1e-9 * Math.max(1, z) : z + 1e-9 * Math.max(1, z);
+    const t = threshold(z);
     const could = new Uint8Array(K);
     let nCould = 0;
     for (let k = 0; k < K; k++) if (b.lagrangian + Math.min(0, b.rc[k]) >= t) {
       could[k] = 1;
       nCould++;
     }
-    if (nCould <= EXACT_MAX_OPTIONS) {
+    if (nCould <= (opts.exactMaxOptions ?? EXACT_MAX_OPTIONS)) {
       // every plan better than this one opens only options in `could`: solve that model exactly
       for (const k of best.selection) could[k] = 1;
       const mip = await phase('milp', () => milp(opts.pool, inst, could, best, null, { time_limit: left(), mip_rel_gap: 0, mip_abs_gap: 1e-6 }));
@@ -155,8 +170,34 @@ export async function solveCity(inst: CoverageInstance, opts: CitySolveOptions):
     const improved = offer(mip.selection) && (plan as Plan).objective > z;
     notes.push(`city: ${nCould} options can be open in a plan better than ${z}, too many to prove; MILP on the ${mip.options} options the LPs open and the plan's (${mip.kept} kept open: in the plan and opened by the LPs), ${mip.units} merged units: ${o.label}, objective ${mip.result.objective}${improved ? '' : ' (no better than the plan)'}`);
     notes.push(`city bound again at prices ${prices2.mu.toFixed(3)} per conversion, ${prices2.nu.toExponential(4)} per yuan: ${b2.pieces} neighbourhoods (largest ${b2.largestPiece} options), D = ${b2.bound.toFixed(3)}`);
+    let bound = Math.min(b.bound, b2.bound);
+    let hitLimit = o.hitLimit || b.unsolved + b2.unsolved > 0;
+    // 5. not certified within CERTIFY_GAP: every better plan opens only options that both bounds let
+    // beat it (L + reduced cost); HiGHS on those and the plan, stopped once its own gap would certify
+    // TARGET_GAP, bounds the whole city by its dual bound
+    const now = plan as Plan;
+    if (!hitLimit && bound - now.objective > (opts.certifyGap ?? CERTIFY_GAP) * (bound + pre)) {
+      const t2 = threshold(now.objective);
+      const could2 = new Uint8Array(K);
+      let n2 = 0;
+      for (let k = 0; k < K; k++) if (b.lagrangian + Math.min(0, b.rc[k]) >= t2 && b2.lagrangian + Math.min(0, b2.rc[k]) >= t2) {
+        could2[k] = 1;
+        n2++;
+      }
+      if (n2 > COULD_MILP_MAX_OPTIONS) notes.push(`city: certified only within ${(((bound - now.objective) / (bound + pre)) * 100).toFixed(3)}%; ${n2} options can be open in a better plan, too many for a MILP on them`);
+      else {
+        for (const k of now.selection) could2[k] = 1;
+        const abs = TARGET_GAP * (now.objective + pre);
+        const mip2 = await phase('milp2', () => milp(opts.pool, inst, could2, now, null, { time_limit: left(), mip_rel_gap: 0, mip_abs_gap: abs }));
+        const o2 = readHighs(mip2.result);
+        const better = offer(mip2.selection) && (plan as Plan).objective > now.objective;
+        if (o2.hasBound) bound = Math.min(bound, Math.max((plan as Plan).objective, mip2.result.dualBound));
+        if (o2.hitLimit) hitLimit = true;
+        notes.push(`city: certified only within ${(((Math.min(b.bound, b2.bound) - now.objective) / (Math.min(b.bound, b2.bound) + pre)) * 100).toFixed(3)}%; ${n2} options can be open in a better plan (L + reduced cost at both prices); MILP on them and the plan's, ${mip2.units} merged units, stopped within ${abs.toFixed(1)} of its bound: ${o2.label}, objective ${mip2.result.objective}${better ? '' : ' (no better than the plan)'}, bound ${o2.hasBound ? mip2.result.dualBound : 'none'}`);
+      }
+    }
     // a neighbourhood cut short by the time limit counts all it reaches: valid, but it depends on the machine's speed
-    return finish(o.hitLimit || b.unsolved + b2.unsolved > 0 ? 'time-limit' : 'feasible', Math.min(b.bound, b2.bound));
+    return finish(hitLimit ? 'time-limit' : 'feasible', bound);
   }
   return finish('error', b.bound);
 

@@ -11,12 +11,20 @@ import { solveCoverage, type CoverageSolveOptions } from '../locate/solvers/solv
 import { withPool } from '../parallel/pool.ts';
 import { solveCity } from './citySolve.ts';
 
-/** From this many options (about 330 idle spaces of the generator) `auto` solves by pricing the city's limits. */
-export const CITY_MIN_OPTIONS = 2500;
+/**
+ * From this many options (about 140 idle spaces of the generator, a district of about 90,000 residents)
+ * or this many units (about 400 blocks) `auto` solves by pricing the city's limits. Measured
+ * (bench/citySwitch.ts): on generated districts of 100,000-150,000 residents, or of 60,000 on 1,000-20,000
+ * blocks, the `auto` recipe took 16-142 s with the explained plan's re-solves (some at the 60 s limit),
+ * the city path 1-26 s, every plan certified within 0.1%. The default scenario (709 options, 7,690 units)
+ * keeps the `auto` recipe and its plan.
+ */
+export const CITY_MIN_OPTIONS = 1000;
+export const CITY_MIN_UNITS = 20_000;
 
 /** Whether `auto` takes the city-scale path: large, and no equity floors or predefined options (which it does not model). */
 export function isCityScale(inst: CoverageInstance): boolean {
-  return inst.nOptions >= CITY_MIN_OPTIONS && inst.mustOpen.length === 0 && !hasEquity(inst);
+  return (inst.nOptions >= CITY_MIN_OPTIONS || inst.nUnits >= CITY_MIN_UNITS) && inst.mustOpen.length === 0 && !hasEquity(inst);
 }
 
 export async function solveSiting(inst: CoverageInstance, opts: CoverageSolveOptions): Promise<LocateResult> {

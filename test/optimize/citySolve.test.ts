@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CoverageInstance } from '../../src/locate/model/coverage.ts';
+import { hasEquity, type CoverageInstance } from '../../src/locate/model/coverage.ts';
 import { objectiveWeight, preCoveredWeight, selectionToMask, violations } from '../../src/locate/model/evaluate.ts';
 import { sitingCoverage } from '../../src/locate/siting.ts';
 import { solveCoverage } from '../../src/locate/solvers/solveCoverage.ts';
@@ -84,10 +84,45 @@ describe('the city-scale solve', () => {
     expect(b.notes).toEqual(a.notes);
   }, 120_000);
 
-  it('is taken only by models of city size, and never with equity floors', async () => {
-    const inst = await smallCity(3, 6);
-    expect(isCityScale(inst)).toBe(false);
-  }, 60_000);
+  it('certifies a plan the first bounds leave beyond the gap asked by HiGHS on the options that could beat it, with a bound of the whole model', async () => {
+    for (const seed of [3, 4]) {
+      const inst = await smallCity(seed, 6);
+      const exact = await solveCoverage(inst, { solver: 'exact', timeLimit: 60 });
+      // steps 4 and 5 forced on this small model: the heuristic MILP, then step 5 at any gap
+      const city = await solveCity(inst, { pool: pool1, timeLimit: 60, seed, exactMaxOptions: 0, certifyGap: 0 });
+      expect(city.notes.some((n) => n.includes('options can be open in a better plan (L + reduced cost at both prices); MILP on them'))).toBe(true);
+      expect(violations(inst, selectionToMask(inst.nOptions, city.selected))).toEqual([]);
+      // the dual bound of the MILP on those options bounds the whole model's optimum
+      expect(city.bound).toBeGreaterThanOrEqual(exact.objective - 1e-6);
+      expect(city.objective).toBeLessThanOrEqual(exact.objective + 1e-6);
+      // and certifies the plan within TARGET_GAP (0.08%) of the objective with pre-covered weight
+      expect(city.bound - city.objective).toBeLessThanOrEqual(8e-4 * city.objective + 1e-6);
+    }
+  }, 120_000);
+
+  it('is taken by models of city size, by options or by units, and never with equity floors', async () => {
+    expect(isCityScale(await smallCity(3, 6))).toBe(false);
+    // the default scenario's size keeps the auto recipe
+    const def = await generateCity({ residents: 60_000, seed: 7 });
+    const defInst = sitingCoverage(buildSitingModel(def, await computeDistanceMatrix(def), expectedDemand(def)).input);
+    expect(defInst.nOptions).toBeLessThan(1000);
+    expect(isCityScale(defInst)).toBe(false);
+    // 100,000 residents: over 1,000 options
+    const big = await generateCity({ residents: 100_000, seed: 11 });
+    const bigInst = sitingCoverage(buildSitingModel(big, await computeDistanceMatrix(big), expectedDemand(big)).input);
+    expect(bigInst.nOptions).toBeGreaterThanOrEqual(1000);
+    expect(isCityScale(bigInst)).toBe(true);
+    // 60,000 residents on 1,000 blocks: fewer options, over 20,000 units
+    const spread = await generateCity({ residents: 60_000, blocks: 1000, seed: 3 });
+    const spreadInst = sitingCoverage(buildSitingModel(spread, await computeDistanceMatrix(spread), expectedDemand(spread)).input);
+    expect(spreadInst.nOptions).toBeLessThan(1000);
+    expect(spreadInst.nUnits).toBeGreaterThanOrEqual(20_000);
+    expect(isCityScale(spreadInst)).toBe(true);
+    // equity floors: never
+    const floors: CoverageInstance = { ...bigInst, nUnitGroups: 1, equityShare: new Float64Array([0.5]) };
+    expect(hasEquity(floors)).toBe(true);
+    expect(isCityScale(floors)).toBe(false);
+  }, 120_000);
 });
 
 /** The instance restricted to options `keep` (renumbered), its units' covering lists filtered. */
