@@ -26,7 +26,7 @@ function solverPool(ctx: JobContext, solver: SolverName): Pool | undefined {
 }
 
 /** Optimize on the context's matrix, with today's nearest distances (not computed again) and the job's pool. */
-export async function optimizeIn(ctx: JobContext, demand: Float64Array, opts: Pick<OptimizeOptions, 'solver' | 'timeLimit' | 'seed' | 'explain' | 'capacitated'>): Promise<OptimizeOutcome> {
+export async function optimizeIn(ctx: JobContext, demand: Float64Array, opts: Pick<OptimizeOptions, 'solver' | 'timeLimit' | 'seed' | 'explain' | 'capacitated' | 'onPlan'>): Promise<OptimizeOutcome> {
   const { matrix } = await ctx.travelMatrix();
   const todayNearest = await ctx.todayNearest();
   return optimizeScenario(ctx.scenario, matrix, demand, { ...opts, threads: ctx.threads, pool: solverPool(ctx, opts.solver ?? 'auto'), todayNearest });

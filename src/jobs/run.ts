@@ -14,6 +14,7 @@ import { geojsonChunks, wantsOutput, writeLayer, type OutputOptions, type TableF
 import { writeProgress } from '../io/writeProgress.ts';
 import type { OptimizeOptions, OptimizeOutcome } from '../optimize/optimize.ts';
 import { planGeojson } from '../plan/geojson.ts';
+import type { Plan } from '../plan/types.ts';
 import { planToJson, planTotals } from '../plan/io.ts';
 import { thresholdsMin } from '../coverage/csv.ts';
 import type { Pool } from '../parallel/pool.ts';
@@ -164,20 +165,30 @@ async function runIn(ctx: JobContext, location: string, opts: RunOptions): Promi
       const w = runWriter(tmp, sc, opts, bg);
       const todayFiles = w.simulation(simToday, 'simulate-today');
       let optimized: OptimizeOutcome | null = null;
-      let after: StaticCoverage | null = null;
+      let after = null as StaticCoverage | null; // set by onPlan, within the optimizer's call
+      let coverageFile = null as Promise<string> | null;
+      let blocksFile = null as Promise<string> | null;
+      // The coverage table and the blocks layer are final once the plan's coverage is known: they are
+      // started as soon as the optimizer has its plan, before it explains it. The table goes to a worker
+      // of the job's pool (made by the optimizer), which writes it while this thread explains and
+      // simulates the plan; when the explanation re-solves the model on the pool, this thread writes it
+      // instead, in the time it would wait on those solves.
+      const startTables = (planTable: StaticCoverage['table'] | null, pool: Pool | null): void => {
+        coverageFile = w.coverage(today, planTable, pool);
+        blocksFile = w.blocks(today, planTable);
+      };
       if (opts.optimize !== false) {
         log(`optimizing ${sc.candidates.count} idle spaces (solver ${opts.solver ?? 'auto'}) on the simulated demand`);
-        optimized = await optimizeIn(ctx, simToday.demand, { solver: opts.solver, timeLimit: opts.timeLimit, seed: sc.seed, explain: opts.explain ?? { reSolve: false }, capacitated: opts.capacitated });
+        const onPlan = (plan: Plan, poolBusy: boolean): void => {
+          after = staticCoverage(sc, matrix, plan);
+          startTables(after.table, ctx.hasPool && !poolBusy ? ctx.pool() : null);
+        };
+        optimized = await optimizeIn(ctx, simToday.demand, { solver: opts.solver, timeLimit: opts.timeLimit, seed: sc.seed, explain: opts.explain ?? { reSolve: false }, capacitated: opts.capacitated, onPlan });
+        if (!after) onPlan(optimized.plan, false); // (every path of the optimizer calls onPlan)
         const { solver } = optimized;
         log(`solver ${solver.solver}: ${solver.status}, objective ${solver.objective}, bound ${solver.bound}, gap ${gapText('en', solver.gap)}`);
         lap('optimize');
-        after = staticCoverage(sc, matrix, optimized.plan);
-      }
-      // the coverage table and the blocks layer are final once the plan's coverage is known; a worker
-      // of the job's pool (made by the optimizer) writes the table while this thread simulates the plan
-      const planTable = after?.table ?? null;
-      const coverageFile = w.coverage(today, planTable, optimized && ctx.hasPool ? ctx.pool() : null);
-      const blocksFile = w.blocks(today, planTable);
+      } else startTables(null, null);
       let planFiles: Promise<string[]> | null = null;
       if (optimized && after) {
         const simulated = await simulate(sc, matrix, { threads: ctx.threads, pool: ctx.parallelPool(), seed: sc.seed, plan: optimized.plan });

@@ -41,6 +41,12 @@ export interface OptimizeOptions {
    * variables; no explanation is given in this mode.
    */
   capacitated?: boolean;
+  /**
+   * Called with the plan as soon as it is final, before it is explained, so that the caller can start
+   * on it meanwhile (`run` writes its coverage table and blocks layer then); `poolBusy` when the
+   * explanation will solve the model again on the pool (a proven plan with `explain.reSolve`).
+   */
+  onPlan?: (plan: Plan, poolBusy: boolean) => void;
 }
 
 export interface SolverRecord {
@@ -123,6 +129,7 @@ export async function optimizeScenario(sc: Scenario, matrix: SparseDistanceMatri
     throw await diagnoseInfeasible(sc, model, result.status === 'infeasible', { timeLimit: Math.min(10, opts.timeLimit ?? 60), pool: opts.pool, seed });
   }
   const plan = selectionToPlan(model, result.selected);
+  opts.onPlan?.(plan, !!opts.explain?.reSolve && result.status === 'optimal');
   const pre = r3(model.preCoveredWeight);
   // The steps' notes give objectives of the model they solved (a reduced model leaves out what existing facilities cover).
   const notes = [...result.notes, `objective ${r3(result.objective)} = ${pre} covered by existing facilities + ${r3(result.objective - model.preCoveredWeight)} added by the plan (reduced-model figures above leave out the ${pre} already covered)`];
@@ -154,6 +161,7 @@ async function optimizeCapacitated(sc: Scenario, model: SitingModel, instance: R
     throw await diagnoseInfeasible(sc, model, result.status === 'infeasible', { timeLimit: Math.min(10, opts.timeLimit ?? 60), pool: opts.pool, seed });
   }
   const plan = selectionToPlan(model, result.selected);
+  opts.onPlan?.(plan, false);
   const notes = [...result.notes, `capacitated mode: objective ${r3(result.objective)} = ${r3(model.preCoveredWeight)} covered by existing facilities + ${r3(result.objective - model.preCoveredWeight)} assigned to the plan within its capacities`];
   return {
     plan,

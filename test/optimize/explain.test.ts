@@ -3,6 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { optimizeToDir } from '../../src/jobs/optimize.ts';
+import { expectedDemand } from '../../src/optimize/demand.ts';
+import { optimizeScenario } from '../../src/optimize/optimize.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
+import { computeDistanceMatrix } from '../../src/travel/travelMatrix.ts';
 import type { PlanExplanation } from '../../src/plan/explanation.ts';
 import { REPO, tempDir } from '../helpers/fixtures.ts';
 import { TINY } from '../compare/tinyPlans.ts';
@@ -49,5 +53,21 @@ describe('the explained plan', () => {
     const listed = e.uncovered.map((u) => u.service);
     for (const svc of r.scenario.services) expect(opened.has(svc.id) || listed.includes(svc.id), svc.id).toBe(true);
     for (const u of e.uncovered) expect(['no_space_big_enough', 'not_allowed_anywhere', 'out_of_reach', 'not_worth_it_under_budget', 'no_demand', 'already_covered']).toContain(u.reason);
+  });
+  it('hands the plan to the caller before explaining it, saying whether the explanation will solve on the pool', async () => {
+    const sc = await loadScenario(EX01);
+    const m = await computeDistanceMatrix(sc);
+    const demand = expectedDemand(sc);
+    for (const reSolve of [true, false]) {
+      const seen: string[] = [];
+      const o = await optimizeScenario(sc, m, demand, {
+        timeLimit: 20,
+        explain: { reSolve },
+        onPlan: (plan, poolBusy) => seen.push(`plan of ${plan.conversions.length}, pool busy ${poolBusy}`),
+      });
+      // called once, with the plan returned and whether the explanation re-solves (on the pool) after it
+      expect(seen).toEqual([`plan of ${o.plan.conversions.length}, pool busy ${reSolve && o.solver.status === 'optimal'}`]);
+      expect(o.solver.status).toBe('optimal');
+    }
   });
 });
