@@ -57,24 +57,41 @@ function margins(sc: Scenario, matrix: SparseDistanceMatrix, m: SitingModel, sel
     if (n === 1) weight[only] += input.unitWeight[u];
   }
   // residents: (block, band, service) with no existing site within reach and exactly one open option
+  // within the threshold at the band's speed. One pass over a block's row finds, per service, the two
+  // nearest open options: exactly one is within reach when the nearest is and the second is not.
+  const servicesAt: number[][] = Array.from({ length: sc.candidates.count }, () => []);
   const optionAt = new Int32Array(sc.candidates.count * S).fill(-1);
-  for (const k of selected) optionAt[m.optionCandidate[k] * S + m.optionService[k]] = k;
+  for (const k of selected) {
+    optionAt[m.optionCandidate[k] * S + m.optionService[k]] = k;
+    servicesAt[m.optionCandidate[k]].push(m.optionService[k]);
+  }
   const residents = new Float64Array(K * N_AGE_BANDS);
+  const nearest = new Int32Array(S);
+  const d1 = new Float64Array(S);
+  const d2 = new Float64Array(S);
   for (let i = 0; i < sc.blocks.count; i++) {
+    nearest.fill(-1);
+    d1.fill(Infinity);
+    d2.fill(Infinity);
+    for (let p = matrix.offsets[i]; p < matrix.offsets[i + 1]; p++) {
+      const j = matrix.index[p];
+      if (j < F) continue;
+      const d = matrix.metres[p];
+      for (const s of servicesAt[j - F]) {
+        if (d < d1[s]) {
+          d2[s] = d1[s];
+          d1[s] = d;
+          nearest[s] = optionAt[(j - F) * S + s];
+        } else if (d < d2[s]) d2[s] = d;
+      }
+    }
     for (let s = 0; s < S; s++) {
+      if (nearest[s] < 0) continue;
       const threshold = sc.services[s].thresholdMin;
       for (let b = 0; b < N_AGE_BANDS; b++) {
         const speed = sc.behaviour.speedMps[b];
         if (isWithin(todayNearest[i * S + s], speed, threshold)) continue;
-        let only = -1;
-        let n = 0;
-        for (let p = matrix.offsets[i]; p < matrix.offsets[i + 1] && n < 2; p++) {
-          const j = matrix.index[p];
-          if (j < F) continue;
-          const k = optionAt[(j - F) * S + s];
-          if (k >= 0 && isWithin(matrix.metres[p], speed, threshold)) [only, n] = [k, n + 1];
-        }
-        if (n === 1) residents[only * N_AGE_BANDS + b] += sc.blocks.population[i] * sc.blocks.ageShares[i * N_AGE_BANDS + b];
+        if (isWithin(d1[s], speed, threshold) && !isWithin(d2[s], speed, threshold)) residents[nearest[s] * N_AGE_BANDS + b] += sc.blocks.population[i] * sc.blocks.ageShares[i * N_AGE_BANDS + b];
       }
     }
   }
