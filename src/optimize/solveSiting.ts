@@ -14,10 +14,11 @@ import { solveCity } from './citySolve.ts';
 /**
  * From this many options (about 140 idle spaces of the generator, a district of about 90,000 residents)
  * or this many units (about 400 blocks) `auto` solves by pricing the city's limits. Measured
- * (bench/citySwitch.ts): on generated districts of 100,000-150,000 residents, or of 60,000 on 1,000-20,000
- * blocks, the `auto` recipe took 16-142 s with the explained plan's re-solves (some at the 60 s limit),
- * the city path 1-26 s, every plan certified within 0.1%. The default scenario (709 options, 7,690 units)
- * keeps the `auto` recipe and its plan.
+ * (bench/citySwitch.ts, the whole `optimize` command): on generated districts of 100,000-150,000
+ * residents, or of 60,000-120,000 on 1,000-20,000 blocks, the `auto` recipe took 15-87 s, most of it in
+ * the explained plan's re-solves of a proven plan (one stopped at the 60 s limit), the city path
+ * 0.03-0.97 of that, every plan proven or certified within 0.1%. The default scenario (709 options,
+ * 7,690 units) keeps the `auto` recipe and its plan.
  */
 export const CITY_MIN_OPTIONS = 1000;
 export const CITY_MIN_UNITS = 20_000;
