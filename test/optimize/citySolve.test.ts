@@ -97,6 +97,9 @@ describe('the city-scale solve', () => {
       expect(city.objective).toBeLessThanOrEqual(exact.objective + 1e-6);
       // and certifies the plan within TARGET_GAP (0.08%) of the objective with pre-covered weight
       expect(city.bound - city.objective).toBeLessThanOrEqual(8e-4 * city.objective + 1e-6);
+      // the same on 2 threads
+      const two = await solveCity(inst, { pool: pool2, timeLimit: 60, seed, exactMaxOptions: 0, certifyGap: 0 });
+      expect([two.selected, two.objective, two.bound, two.notes]).toEqual([city.selected, city.objective, city.bound, city.notes]);
     }
   }, 120_000);
 
