@@ -1,8 +1,8 @@
 /**
  * A run's coverage table (coverage.csv.gz: 1.6 million rows at 21,000 blocks), final once the plan's
- * coverage is known, before the plan's day is simulated. On the job's pool (which the optimizer made)
- * a worker writes it (workers/write.ts), building its text and compressing it in that one thread,
- * while this thread simulates the plan: on one thread the simulation runs here, so the table would
+ * coverage is known, before the plan is explained and its day simulated. On the job's pool (which the
+ * optimizer made) a worker writes it (workers/write.ts), building its text and compressing it in that
+ * one thread, while this thread explains and simulates the plan: on one thread the simulation runs here, so the table would
  * otherwise wait for it with the other core idle (bench/outputs.ts). The bytes are the same wherever
  * it is written: the same function builds them from the same tables.
  *

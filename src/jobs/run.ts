@@ -184,7 +184,6 @@ async function runIn(ctx: JobContext, location: string, opts: RunOptions): Promi
           startTables(after.table, ctx.hasPool && !poolBusy ? ctx.pool() : null);
         };
         optimized = await optimizeIn(ctx, simToday.demand, { solver: opts.solver, timeLimit: opts.timeLimit, seed: sc.seed, explain: opts.explain ?? { reSolve: false }, capacitated: opts.capacitated, onPlan });
-        if (!after) onPlan(optimized.plan, false); // (every path of the optimizer calls onPlan)
         const { solver } = optimized;
         log(`solver ${solver.solver}: ${solver.status}, objective ${solver.objective}, bound ${solver.bound}, gap ${gapText('en', solver.gap)}`);
         lap('optimize');

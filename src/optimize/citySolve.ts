@@ -28,7 +28,7 @@ import { boundProvesOptimal, makeResult, type LocateResult, type SolveStatus } f
 import { readHighs } from '../locate/solvers/highs/outcome.ts';
 import { runTask, type Pool } from '../parallel/pool.ts';
 import type { CoverState } from '../locate/model/coverState.ts';
-import { cityBound, reachWeight } from './cityBound.ts';
+import { cityBound, reachWeight, type CityBound } from './cityBound.ts';
 import { restrictedModel } from './cityModel.ts';
 import { fitPrices, lpGuidedPlan, marginalValues, pricedGreedy, type Prices } from './cityPrimal.ts';
 import type { CityHighsResult, CityHighsTask } from './cityTask.ts';
@@ -111,8 +111,20 @@ export async function solveCity(inst: CoverageInstance, opts: CitySolveOptions):
     return true;
   };
   const offerState = (st: CoverState) => offer(st.selection());
-  /** What a plan must be worth to beat one worth z (1 more with integral weights). */
-  const threshold = (z: number): number => (inst.integralWeights ? z + 1 - 1e-9 * Math.max(1, z) : z + 1e-9 * Math.max(1, z));
+  /**
+   * The options that can be open in a plan better than one worth z (1 more with integral weights) by
+   * every bound given (L + min(0, rc_k) at least that), and how many: every better plan opens only these.
+   */
+  const couldBeat = (z: number, bounds: readonly CityBound[]): { could: Uint8Array; n: number } => {
+    const t = inst.integralWeights ? z + 1 - 1e-9 * Math.max(1, z) : z + 1e-9 * Math.max(1, z);
+    const could = new Uint8Array(K);
+    let n = 0;
+    for (let k = 0; k < K; k++) if (bounds.every((bd) => bd.lagrangian + Math.min(0, bd.rc[k]) >= t)) {
+      could[k] = 1;
+      n++;
+    }
+    return { could, n };
+  };
   for (const sel of opts.initial ?? []) offer(sel);
 
   // 1. plans by priced greedy and local search, and the prices their margins imply
@@ -140,13 +152,7 @@ export async function solveCity(inst: CoverageInstance, opts: CitySolveOptions):
   if (plan) {
     const best = plan as Plan;
     const z = best.objective;
-    const t = threshold(z);
-    const could = new Uint8Array(K);
-    let nCould = 0;
-    for (let k = 0; k < K; k++) if (b.lagrangian + Math.min(0, b.rc[k]) >= t) {
-      could[k] = 1;
-      nCould++;
-    }
+    const { could, n: nCould } = couldBeat(z, [b]);
     if (nCould <= (opts.exactMaxOptions ?? EXACT_MAX_OPTIONS)) {
       // every plan better than this one opens only options in `could`: solve that model exactly
       for (const k of best.selection) could[k] = 1;
@@ -177,14 +183,9 @@ export async function solveCity(inst: CoverageInstance, opts: CitySolveOptions):
     // TARGET_GAP, bounds the whole city by its dual bound
     const now = plan as Plan;
     if (!hitLimit && bound - now.objective > (opts.certifyGap ?? CERTIFY_GAP) * (bound + pre)) {
-      const t2 = threshold(now.objective);
-      const could2 = new Uint8Array(K);
-      let n2 = 0;
-      for (let k = 0; k < K; k++) if (b.lagrangian + Math.min(0, b.rc[k]) >= t2 && b2.lagrangian + Math.min(0, b2.rc[k]) >= t2) {
-        could2[k] = 1;
-        n2++;
-      }
-      if (n2 > COULD_MILP_MAX_OPTIONS) notes.push(`city: certified only within ${(((bound - now.objective) / (bound + pre)) * 100).toFixed(3)}%; ${n2} options can be open in a better plan, too many for a MILP on them`);
+      const { could: could2, n: n2 } = couldBeat(now.objective, [b, b2]);
+      const certified = `certified only within ${(((bound - now.objective) / (bound + pre)) * 100).toFixed(3)}%`;
+      if (n2 > COULD_MILP_MAX_OPTIONS) notes.push(`city: ${certified}; ${n2} options can be open in a better plan, too many for a MILP on them`);
       else {
         for (const k of now.selection) could2[k] = 1;
         const abs = TARGET_GAP * (now.objective + pre);
@@ -193,7 +194,7 @@ export async function solveCity(inst: CoverageInstance, opts: CitySolveOptions):
         const better = offer(mip2.selection) && (plan as Plan).objective > now.objective;
         if (o2.hasBound) bound = Math.min(bound, Math.max((plan as Plan).objective, mip2.result.dualBound));
         if (o2.hitLimit) hitLimit = true;
-        notes.push(`city: certified only within ${(((Math.min(b.bound, b2.bound) - now.objective) / (Math.min(b.bound, b2.bound) + pre)) * 100).toFixed(3)}%; ${n2} options can be open in a better plan (L + reduced cost at both prices); MILP on them and the plan's, ${mip2.units} merged units, stopped within ${abs.toFixed(1)} of its bound: ${o2.label}, objective ${mip2.result.objective}${better ? '' : ' (no better than the plan)'}, bound ${o2.hasBound ? mip2.result.dualBound : 'none'}`);
+        notes.push(`city: ${certified}; ${n2} options can be open in a better plan (L + reduced cost at both prices); MILP on them and the plan's, ${mip2.units} merged units, stopped within ${abs.toFixed(1)} of its bound: ${o2.label}, objective ${mip2.result.objective}${better ? '' : ' (no better than the plan)'}, bound ${o2.hasBound ? mip2.result.dualBound : 'none'}`);
       }
     }
     // a neighbourhood cut short by the time limit counts all it reaches: valid, but it depends on the machine's speed
