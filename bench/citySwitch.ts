@@ -1,13 +1,14 @@
 /**
- * Which path `auto` takes on the living-circle model (src/optimize/solveSiting.ts isCityScale): the
- * whole `optimize` command (what a user gets: the day simulated for the demand, the solve, the
- * explained plan with its re-solves, the files) on generated districts between the default scenario
- * and a city, with this checkout against a baseline commit (by default the one before the city path
- * took models of 1,000+ options or 20,000+ units; before it, only 2,500+ options), pair by pair, each
- * run its own child process (`node bin/quarterhour.js optimize <dir> --out <tmp>`). Per run: wall
- * seconds, the solver's status, objective and certified gap from optimize.json.
+ * Which path `auto` takes on the living-circle model (src/optimize/solveSiting.ts isCityScale), and
+ * how fast: the whole `optimize` command (what a user gets: the day simulated for the demand, the
+ * solve, the explained plan with its re-solves, the files), or with `--command run` the whole main
+ * job, on generated districts between the default scenario and a city, with this checkout against a
+ * baseline commit (by default the one before the city path took models of 1,000+ options or 20,000+
+ * units; before it, only 2,500+ options), pair by pair, each run its own child process (`node
+ * bin/quarterhour.js optimize|run <dir> --out <tmp>`). Per run: wall seconds, the solver's status,
+ * objective and certified gap (optimize.json, or the run's summary.json).
  *
- *   npx tsx bench/citySwitch.ts [--baseline <rev>] [--cases 100000,60000x1000@5,...] [--out bench/results/citySwitch.md]
+ *   npx tsx bench/citySwitch.ts [--command optimize|run] [--baseline <rev>] [--cases 100000,60000x1000@5,...] [--out bench/results/citySwitch.md]
  *
  * A case is residents[xblocks][@seed] (seed 11 unless given). The baseline is checked out with `git
  * worktree` into os.tmpdir() (this checkout's node_modules linked) and built there; generated
@@ -26,6 +27,7 @@ import { machineLine } from './machine.ts';
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
   options: {
+    command: { type: 'string', default: 'optimize' },
     baseline: { type: 'string', default: 'ee6df41' },
     // tuned on: 100000@11, 60000x1000@3, 60000x20000@7; the others were not looked at before this bench
     cases: { type: 'string', default: 'default,100000,150000@23,60000x1000@5,100000x2000@13,120000x3000@17,60000x20000@7,60000x20000@29' },
@@ -77,12 +79,18 @@ interface Outcome {
   notes: string[];
 }
 
+const command = values.command!;
+if (command !== 'optimize' && command !== 'run') throw new Error(`--command is ${command}, expected optimize or run`);
+
 function optimize(checkout: string, c: Case): Outcome {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'quarterhour-switch-out-'));
   const t = performance.now();
-  run(process.execPath, [path.join(checkout, 'bin', 'quarterhour.js'), 'optimize', c.dir, '--out', path.join(out, 'o'), '--time-limit', values['time-limit']!], checkout);
+  run(process.execPath, [path.join(checkout, 'bin', 'quarterhour.js'), command, c.dir, '--out', path.join(out, 'o'), '--time-limit', values['time-limit']!], checkout);
   const wall = (performance.now() - t) / 1000;
-  const rec = JSON.parse(fs.readFileSync(path.join(out, 'o', 'optimize.json'), 'utf8')) as { solver: { status: string; objective: number; gap: number | null; notes: string[] } };
+  type Solver = { solver: { status: string; objective: number; gap: number | null; notes: string[] } };
+  const rec = command === 'run'
+    ? (JSON.parse(fs.readFileSync(path.join(out, 'o', 'summary.json'), 'utf8')) as { optimize: Solver }).optimize
+    : (JSON.parse(fs.readFileSync(path.join(out, 'o', 'optimize.json'), 'utf8')) as Solver);
   fs.rmSync(out, { recursive: true, force: true });
   return { wall, status: rec.solver.status, objective: rec.solver.objective, gap: rec.solver.gap, notes: rec.solver.notes };
 }
@@ -105,7 +113,7 @@ for (const spec of values.cases!.split(',')) {
 }
 
 const md = [
-  `The whole \`optimize\` command (time limit ${values['time-limit']} s, 1 thread, the explained plan's re-solves included), baseline ${baseRev} against ${headRev}, pair by pair, one run each.`,
+  `The whole \`${command}\` command (time limit ${values['time-limit']} s, 1 thread, the explained plan's re-solves included${command === 'run' ? ', every output written' : ''}), baseline ${baseRev} against ${headRev}, pair by pair, one run each.`,
   `Machine: ${machineLine()}.`,
   '',
   '| scenario | baseline: path, status, gap | baseline (s) | now: path, status, gap | now (s) | now / baseline | objective now − baseline | load average |',
