@@ -1,7 +1,9 @@
 /**
  * The optimize job: load the scenario, compute its demand (one simulated day, or residents x trip
  * rates), choose which idle spaces become which services, and write plan.json, plan.geojson and
- * optimize.json atomically. Also the optimizing stage every job shares (optimizeIn).
+ * optimize.json atomically. Also the optimizing stage every job shares (optimizeIn). The plan's
+ * explanation proves its shadow values at city scale too (explain.ts proveAtCityScale), which `run`
+ * only brackets: this is the command for the optimizer's full account.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -82,7 +84,7 @@ export async function optimizeToDir(location: string, opts: OptimizeJobOptions =
     for (const w of warnings) log(`warning: ${w}`);
     const demand = demandKind === 'simulated' ? (await simulate(sc, matrix, { threads: ctx.threads, pool: ctx.parallelPool(), seed: sc.seed, keepResidents: false })).demand : expectedDemand(sc);
     log(`optimizing ${sc.candidates.count} idle spaces with ${solver} (time limit ${timeLimit} s) on ${demandKind} demand`);
-    const o = await optimizeIn(ctx, demand, { solver, timeLimit, seed: sc.seed, explain: { reSolve: true }, capacitated: opts.capacitated });
+    const o = await optimizeIn(ctx, demand, { solver, timeLimit, seed: sc.seed, explain: { reSolve: true, proveAtCityScale: true }, capacitated: opts.capacitated });
     const outDir = path.resolve(opts.out ?? path.join('results', `${sc.name}-optimize`));
     const record: OptimizeRecord = { scenario: sc.name, seed: sc.seed, demand: demandKind, solver: o.solver, model: o.model, plan: planTotals(sc, o.plan), ...(o.capacitated && { capacitated: o.capacitated }) };
     await withOutputDir(outDir, (tmp) => {

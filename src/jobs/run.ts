@@ -44,10 +44,10 @@ export interface RunOptions extends Pick<OptimizeOptions, 'solver' | 'timeLimit'
   /** Budget limits overriding the scenario's (the command line's --max-conversions, --max-cost). */
   budget?: Budget;
   /**
-   * plan.json's explanation: `reSolve` measures shadow values by re-solving (runScenario: on; runLoaded,
-   * as batches call it: off, so their shadow values are null).
+   * plan.json's explanation: `reSolve` measures shadow values by re-solving (runScenario: on, bracketed
+   * at city scale; runLoaded, as batches call it: off, so their shadow values are null).
    */
-  explain?: { reSolve: boolean };
+  explain?: { reSolve: boolean; proveAtCityScale?: boolean };
   /** Language of the printed text (files keep English ids); default en. */
   lang?: Lang;
   /** Skip the optimizer: coverage and simulation of today only. */

@@ -142,6 +142,13 @@ export function lpGuidedPlan(inst: CoverageInstance, x: Float64Array, p: Prices,
       st.add(best);
     }
   }
+  fill(st, inst, p);
+  improve(st, { rng: seedrandom.alea(`city-lp:${seed}`), maxSweeps: 50 });
+  return st;
+}
+
+/** Open options by gain per priced resource while any that fits adds weight. */
+function fill(st: CoverState, inst: CoverageInstance, p: Prices): void {
   for (;;) {
     let best = -1;
     let bestScore = -Infinity;
@@ -153,6 +160,18 @@ export function lpGuidedPlan(inst: CoverageInstance, x: Float64Array, p: Prices,
     if (best < 0) break;
     st.add(best);
   }
-  improve(st, { rng: seedrandom.alea(`city-lp:${seed}`), maxSweeps: 50 });
+}
+
+/**
+ * A known plan (e.g. the optimum of the model before a limit was relaxed), filled by priced greedy
+ * with what fits now and taken to a swap local optimum: where a relaxed limit lets the plan grow or
+ * trade an option for a dearer one, this finds it from the plan rather than from scratch.
+ */
+export function improvedFrom(inst: CoverageInstance, selection: readonly number[], p: Prices, seed: number): CoverState {
+  const st = new CoverState(inst);
+  for (const k of inst.mustOpen) if (!st.open[k]) st.add(k);
+  for (const k of selection) if (!st.open[k] && st.canAdd(k)) st.add(k);
+  fill(st, inst, p);
+  improve(st, { rng: seedrandom.alea(`city-from:${seed}`), maxSweeps: 50 });
   return st;
 }

@@ -15,6 +15,7 @@
  *     that both bounds' L + reduced cost let beat it; HiGHS on those and the plan's, stopped once its
  *     own gap is within TARGET_GAP, bounds the whole city by its dual bound (valid for any plan: one
  *     that opens another option is worth less than the plan).
+ * (With `boundsOnly`, for the explained plan's re-solves, step 4 is never exact and step 5 is skipped.)
  *  6. The best plan is evaluated from scratch on the whole instance (src/locate/model/evaluate.ts:
  *     every constraint checked, coverage recounted); the bound is D; status 'optimal' only when D meets
  *     the plan's value, else 'feasible' with the gap (or 'time-limit' when the MILP met the limit).
@@ -30,7 +31,7 @@ import { runTask, type Pool } from '../parallel/pool.ts';
 import type { CoverState } from '../locate/model/coverState.ts';
 import { cityBound, reachWeight, type CityBound } from './cityBound.ts';
 import { restrictedModel } from './cityModel.ts';
-import { fitPrices, lpGuidedPlan, marginalValues, pricedGreedy, type Prices } from './cityPrimal.ts';
+import { fitPrices, improvedFrom, lpGuidedPlan, marginalValues, pricedGreedy, type Prices } from './cityPrimal.ts';
 import type { CityHighsResult, CityHighsTask } from './cityTask.ts';
 
 export interface CitySolveOptions {
@@ -40,6 +41,12 @@ export interface CitySolveOptions {
   seed: number;
   /** Selections known to be good (e.g. a tighter model's optimum): kept when feasible and better. */
   initial?: number[][];
+  /**
+   * No proof or certificate: step 4 always takes the MILP on the options the LPs open (never the exact
+   * one), and step 5 is skipped. For the explained plan's re-solves (explain.ts), which bracket a relaxed
+   * limit's worth between the plan and the bound this finds.
+   */
+  boundsOnly?: boolean;
   /** Tests: EXACT_MAX_OPTIONS and CERTIFY_GAP of this solve, to take steps 4 and 5 on small models. */
   exactMaxOptions?: number;
   certifyGap?: number;
@@ -156,13 +163,19 @@ export async function solveCity(inst: CoverageInstance, opts: CitySolveOptions):
   const guided = await phase('guided', () => lpGuidedPlan(inst, b.x, prices, opts.seed));
   offerState(guided);
   notes.push(`city: LP-guided greedy and local search ${guided.covered}`);
+  // the best plan given (a re-solve's: the optimum before a limit was relaxed), improved under this model's limits
+  if (opts.initial?.length && plan) {
+    const from = await phase('guided', () => improvedFrom(inst, (plan as Plan).selection, prices, opts.seed));
+    offerState(from);
+    notes.push(`city: the best plan given, filled and improved by local search: ${from.covered}`);
+  }
 
   // 4. exact when few options can beat the plan; else a MILP on the options the LPs open and the plan's
   if (plan) {
     const best = plan as Plan;
     const z = best.objective;
     const { could, n: nCould } = couldBeat(z, [b]);
-    if (nCould <= (opts.exactMaxOptions ?? EXACT_MAX_OPTIONS)) {
+    if (!opts.boundsOnly && nCould <= (opts.exactMaxOptions ?? EXACT_MAX_OPTIONS)) {
       // every plan better than this one opens only options in `could`: solve that model exactly
       for (const k of best.selection) could[k] = 1;
       const mip = await phase('milp', () => milp(opts.pool, inst, could, best, null, { time_limit: left(), mip_rel_gap: 0, mip_abs_gap: 1e-6, ...PROVING_MILP }));
@@ -183,7 +196,7 @@ export async function solveCity(inst: CoverageInstance, opts: CitySolveOptions):
     ]);
     const o = readHighs(mip.result);
     const improved = offer(mip.selection) && (plan as Plan).objective > z;
-    notes.push(`city: ${nCould} options can be open in a plan better than ${z}, too many to prove; MILP on the ${mip.options} options the LPs open and the plan's (${mip.kept} kept open: in the plan and opened by the LPs), ${mip.units} merged units: ${o.label}, objective ${mip.result.objective}${improved ? '' : ' (no better than the plan)'}`);
+    notes.push(`city: ${nCould} options can be open in a plan better than ${z}, ${opts.boundsOnly ? 'not proved (bounds only)' : 'too many to prove'}; MILP on the ${mip.options} options the LPs open and the plan's (${mip.kept} kept open: in the plan and opened by the LPs), ${mip.units} merged units: ${o.label}, objective ${mip.result.objective}${improved ? '' : ' (no better than the plan)'}`);
     notes.push(`city bound again at prices ${prices2.mu.toFixed(3)} per conversion, ${prices2.nu.toExponential(4)} per yuan: ${b2.pieces} neighbourhoods (largest ${b2.largestPiece} options), D = ${b2.bound.toFixed(3)}`);
     let bound = Math.min(b.bound, b2.bound);
     let hitLimit = o.hitLimit || b.unsolved + b2.unsolved > 0;
@@ -191,7 +204,7 @@ export async function solveCity(inst: CoverageInstance, opts: CitySolveOptions):
     // beat it (L + reduced cost); HiGHS on those and the plan, stopped once its own gap would certify
     // TARGET_GAP, bounds the whole city by its dual bound
     const now = plan as Plan;
-    if (!hitLimit && bound - now.objective > (opts.certifyGap ?? CERTIFY_GAP) * (bound + pre)) {
+    if (!opts.boundsOnly && !hitLimit && bound - now.objective > (opts.certifyGap ?? CERTIFY_GAP) * (bound + pre)) {
       const { could: could2, n: n2 } = couldBeat(now.objective, [b, b2]);
       const certified = `certified only within ${(((bound - now.objective) / (bound + pre)) * 100).toFixed(3)}%`;
       if (n2 > COULD_MILP_MAX_OPTIONS) notes.push(`city: ${certified}; ${n2} options can be open in a better plan, too many for a MILP on them`);

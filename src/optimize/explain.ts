@@ -5,8 +5,13 @@
  *
  * Shadow values are measured, not guessed: the model is solved again with the limit relaxed one step
  * (one more conversion, 100,000 元 more, no minimum counts) by the same solver and seed; the value is the
- * gain in objective, and null unless both solves are proven optimal. Without `reSolve` (a batch) no
- * re-solve runs and every shadow value is null.
+ * gain in objective, stated when both solves are proven optimal. Otherwise, when the base plan is proven,
+ * the gain is bracketed: at least what the relaxed solve's plan adds, at most its bound less the plan's
+ * objective (`shadowRange`). At city scale (solveSiting.ts isCityScale) a re-solve stops at that
+ * bracket unless `proveAtCityScale`: there each proof is a whole MILP of a few hundred options and
+ * thousands of units (5-30 s each in one-off runs on districts of 60,000-120,000 residents), and the
+ * three re-solves took two thirds of `run`. Without `reSolve` (a batch) no re-solve runs and every
+ * shadow value is null.
  */
 import { AGE_BANDS, N_AGE_BANDS, type AgeBand } from '../core/ageBands.ts';
 import { isWithin } from '../coverage/rule.ts';
@@ -27,6 +32,8 @@ export const COST_STEP = 100_000;
 export interface ExplainOptions extends Pick<CoverageSolveOptions, 'solver' | 'timeLimit' | 'threads' | 'seed' | 'starts' | 'pool'> {
   /** Re-solve with relaxed limits to measure shadow values (default false: they are null). */
   reSolve?: boolean;
+  /** At city scale, prove each re-solve (a whole MILP) instead of bracketing its gain (default false). */
+  proveAtCityScale?: boolean;
 }
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -138,14 +145,30 @@ async function reSolve(input: SitingInput, base: LocateResult, opts: ExplainOpti
   // The base optimum stays feasible under the relaxed limit: auto starts from it and its best one-option
   // extensions instead of a local search.
   const initial = (opts.solver ?? 'auto') === 'auto' ? startingPoints(input, base.selected) : undefined;
-  return solveSiting(sitingCoverage(input), { solver: opts.solver ?? 'auto', timeLimit: opts.timeLimit ?? 60, threads: opts.threads, seed: opts.seed, starts: opts.starts, pool: opts.pool, initial });
+  return solveSiting(sitingCoverage(input), { solver: opts.solver ?? 'auto', timeLimit: opts.timeLimit ?? 60, threads: opts.threads, seed: opts.seed, starts: opts.starts, pool: opts.pool, initial, cityBoundsOnly: !opts.proveAtCityScale });
 }
 
-/** The measured gain of a relaxation: null unless the base and the relaxed solve are both proven optimal. */
-function gain(base: LocateResult, relaxed: LocateResult | null): number | null {
-  if (!relaxed || base.status !== 'optimal' || relaxed.status !== 'optimal') return null;
-  return r3(Math.max(0, relaxed.objective - base.objective));
+/** What relaxing a limit gains: exact, bracketed, or not known. */
+export interface Shadow {
+  value: number | null;
+  range: { low: number; high: number } | null;
 }
+
+/**
+ * The measured gain of a relaxation: exact when the base and the relaxed solve are both proven optimal;
+ * when only the base is, between what the relaxed plan adds and the relaxed bound less the base's
+ * objective (the relaxed model keeps the base plan feasible, so its plan is never worse); else unknown.
+ */
+export function shadowOf(base: LocateResult, relaxed: LocateResult | null): Shadow {
+  if (!relaxed || base.status !== 'optimal' || !Number.isFinite(relaxed.objective)) return { value: null, range: null };
+  const low = r3(Math.max(0, relaxed.objective - base.objective));
+  if (relaxed.status === 'optimal') return { value: low, range: null };
+  if (!Number.isFinite(relaxed.bound)) return { value: null, range: null };
+  return { value: null, range: { low, high: r3(Math.max(low, relaxed.bound - base.objective)) } };
+}
+
+/** A bracket as text: "12.5-40". */
+const rangeText = (r: { low: number; high: number }) => `${r.low}–${r.high}`;
 
 async function constraints(sc: Scenario, m: SitingModel, base: LocateResult, opts: ExplainOptions): Promise<ConstraintUse[]> {
   const { input } = m;
@@ -157,18 +180,22 @@ async function constraints(sc: Scenario, m: SitingModel, base: LocateResult, opt
   // A gain needs a proven base: without one, no re-solve runs (gain() would be null anyway).
   const measure = async (change: Partial<SitingInput>) => (opts.reSolve && base.status === 'optimal' ? reSolve({ ...input, ...change }, base, opts) : null);
   const notMeasured = !opts.reSolve ? ' (shadow value not measured in this run)' : base.status !== 'optimal' ? ' (shadow value not measured: the plan is not proven optimal)' : '';
+  const bracketed = ' (bracketed: the best plan found with the limit relaxed, and its bound; not solved exactly)';
+  /** The note's tail for a relaxation: its worth, its bracket, or why neither is known. */
+  const worth = (sh: Shadow, relaxed: LocateResult | null, step: string) =>
+    sh.value !== null ? `; ${step} would add ${sh.value} weighted demand` : sh.range ? `; ${step} would add ${rangeText(sh.range)} weighted demand${bracketed}` : relaxed ? `; ${step}: not proven optimal, so not stated` : notMeasured;
 
   // conversions
   const maxConv = input.maxConversions;
   {
     const used = sel.length;
     const relaxed = maxConv === undefined ? null : await measure({ maxConversions: maxConv + 1 });
-    const v = maxConv === undefined ? null : gain(base, relaxed);
+    const sh = shadowOf(base, relaxed);
     const binding = maxConv !== undefined && used >= maxConv;
     out.push({
       name: 'max_conversions', service: null, used, limit: maxConv ?? null, binding,
-      shadowValue: v, step: maxConv === undefined ? null : 'one more conversion',
-      note: maxConv === undefined ? 'no limit on the number of conversions' : `${used} of at most ${maxConv} conversions${v === null ? (relaxed ? '; one more: not proven optimal, so not stated' : notMeasured) : `; one more would add ${v} weighted demand`}`,
+      shadowValue: sh.value, ...(sh.range && { shadowRange: sh.range }), step: maxConv === undefined ? null : 'one more conversion',
+      note: maxConv === undefined ? 'no limit on the number of conversions' : `${used} of at most ${maxConv} conversions${worth(sh, relaxed, 'one more')}`,
     });
   }
   // cost
@@ -179,12 +206,12 @@ async function constraints(sc: Scenario, m: SitingModel, base: LocateResult, opt
     let cheapest = Infinity;
     for (let k = 0; k < K; k++) if (!open[k]) cheapest = Math.min(cheapest, input.optionCost?.[k] ?? 0);
     const relaxed = budget === undefined ? null : await measure({ budget: budget + COST_STEP });
-    const v = budget === undefined ? null : gain(base, relaxed);
+    const sh = shadowOf(base, relaxed);
     const binding = budget !== undefined && budget - used < cheapest;
     out.push({
       name: 'max_cost', service: null, used: Math.round(used), limit: budget ?? null, binding,
-      shadowValue: v, step: budget === undefined ? null : `${yuan(COST_STEP)} more`,
-      note: budget === undefined ? 'no limit on the cost' : `${yuan(used)} of at most ${yuan(budget)}${binding ? `; what is left (${yuan(budget - used)}) buys no further conversion` : ''}${v === null ? (relaxed ? `; ${yuan(COST_STEP)} more: not proven optimal, so not stated` : notMeasured) : `; ${yuan(COST_STEP)} more would add ${v} weighted demand`}`,
+      shadowValue: sh.value, ...(sh.range && { shadowRange: sh.range }), step: budget === undefined ? null : `${yuan(COST_STEP)} more`,
+      note: budget === undefined ? 'no limit on the cost' : `${yuan(used)} of at most ${yuan(budget)}${binding ? `; what is left (${yuan(budget - used)}) buys no further conversion` : ''}${worth(sh, relaxed, `${yuan(COST_STEP)} more`)}`,
     });
   }
   // floor area: converted spaces too full for another of their allowed services that would add demand
@@ -214,7 +241,8 @@ async function constraints(sc: Scenario, m: SitingModel, base: LocateResult, opt
     const free = await measure({ serviceMin: undefined });
     const freeCount = new Int32Array(sc.services.length);
     if (free && free.status === 'optimal') for (const k of free.selected) freeCount[input.optionService[k]]++;
-    const v = gain(base, free);
+    const sh = shadowOf(base, free);
+    const v = sh.value;
     for (const [s, n] of mins) {
       let used = 0;
       for (const k of sel) if (input.optionService[k] === s) used++;
@@ -223,8 +251,8 @@ async function constraints(sc: Scenario, m: SitingModel, base: LocateResult, opt
       const id = sc.services[s].id;
       out.push({
         name: 'min_count', service: id, used, limit: n, binding,
-        shadowValue: v, step: v === null ? null : 'dropping every minimum count',
-        note: known ? (binding ? `at least ${n} ${id} required; without the minimums the plan would open ${freeCount[s]}` : `at least ${n} ${id} required; the plan would open ${freeCount[s]} even without it`) : `at least ${n} ${id} required; the plan opens ${used}${notMeasured}`,
+        shadowValue: v, ...(sh.range && { shadowRange: sh.range }), step: v === null && !sh.range ? null : 'dropping every minimum count',
+        note: known ? (binding ? `at least ${n} ${id} required; without the minimums the plan would open ${freeCount[s]}` : `at least ${n} ${id} required; the plan would open ${freeCount[s]} even without it`) : `at least ${n} ${id} required; the plan opens ${used}${worth(sh, free, 'dropping every minimum count')}`,
       });
     }
   }

@@ -32,9 +32,10 @@ export interface OptimizeOptions {
   todayNearest?: Float64Array;
   /**
    * Explain the plan (plan.json's `explanation`); `reSolve` measures the shadow values by solving the
-   * model again with relaxed limits (two or three more solves; off in batches). Default: no explanation.
+   * model again with relaxed limits (two or three more solves; off in batches), at city scale bracketed
+   * unless `proveAtCityScale` (src/optimize/explain.ts). Default: no explanation.
    */
-  explain?: { reSolve: boolean };
+  explain?: { reSolve: boolean; proveAtCityScale?: boolean };
   /**
    * Capacitated mode (also `constraints.capacitated` in scenario.json): visits assigned to each
    * conversion at most its service's capacity, solved exactly by HiGHS on the model with assignment
@@ -136,7 +137,7 @@ export async function optimizeScenario(sc: Scenario, matrix: SparseDistanceMatri
   let explanation: PlanExplanation | undefined;
   if (opts.explain) {
     const todayNearest = opts.todayNearest ?? nearestMetres(matrix, siteCatalogue(sc), sc.services.length);
-    explanation = await explainPlan(sc, matrix, model, result, todayNearest, { reSolve: opts.explain.reSolve, solver: opts.solver ?? 'auto', timeLimit: opts.timeLimit ?? 60, threads: opts.threads, seed, starts: opts.starts, pool: opts.pool });
+    explanation = await explainPlan(sc, matrix, model, result, todayNearest, { reSolve: opts.explain.reSolve, proveAtCityScale: opts.explain.proveAtCityScale, solver: opts.solver ?? 'auto', timeLimit: opts.timeLimit ?? 60, threads: opts.threads, seed, starts: opts.starts, pool: opts.pool });
   }
   const t3 = performance.now();
   return {

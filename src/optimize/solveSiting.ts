@@ -28,8 +28,13 @@ export function isCityScale(inst: CoverageInstance): boolean {
   return (inst.nOptions >= CITY_MIN_OPTIONS || inst.nUnits >= CITY_MIN_UNITS) && inst.mustOpen.length === 0 && !hasEquity(inst);
 }
 
-export async function solveSiting(inst: CoverageInstance, opts: CoverageSolveOptions): Promise<LocateResult> {
+export interface SitingSolveOptions extends CoverageSolveOptions {
+  /** On the city path, its plans and bound without the MILPs that prove or certify (citySolve.ts boundsOnly). */
+  cityBoundsOnly?: boolean;
+}
+
+export async function solveSiting(inst: CoverageInstance, opts: SitingSolveOptions): Promise<LocateResult> {
   if ((opts.solver ?? 'auto') !== 'auto' || !isCityScale(inst)) return solveCoverage(inst, opts);
   const seed = opts.seed ?? 1;
-  return withPool(opts.pool, opts.threads, (pool) => solveCity(inst, { pool, timeLimit: opts.timeLimit ?? 60, seed, initial: opts.initial }));
+  return withPool(opts.pool, opts.threads, (pool) => solveCity(inst, { pool, timeLimit: opts.timeLimit ?? 60, seed, initial: opts.initial, boundsOnly: opts.cityBoundsOnly }));
 }

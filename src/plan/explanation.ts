@@ -37,7 +37,12 @@ export interface ConstraintUse {
    * the relaxed limit; null when not measured or when either solve is not proven optimal.
    */
   shadowValue: number | null;
-  /** The step shadowValue is for: "one more conversion", "100,000 元 more"; null when none. */
+  /**
+   * When shadowValue is null but the plan is proven: the gain bracketed by the relaxed solve, at least
+   * what its plan adds and at most its bound less the plan's objective (src/optimize/explain.ts).
+   */
+  shadowRange?: { low: number; high: number };
+  /** The step shadowValue (or shadowRange) is for: "one more conversion", "100,000 元 more"; null when none. */
   step: string | null;
   note: string;
 }

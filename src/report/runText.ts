@@ -28,9 +28,11 @@ export function bindingLine(lang: Lang, sc: Scenario, e: PlanExplanation): strin
   const bind = e.constraints.filter((c) => c.binding);
   if (!bind.length) return null;
   const step = (c: PlanExplanation['constraints'][number]) => {
-    if (c.shadowValue === null || !c.step) return '';
+    if ((c.shadowValue === null && !c.shadowRange) || !c.step) return '';
     const s = lang === 'zh' ? { 'one more conversion': '多改造 1 项', 'dropping every minimum count': '取消全部最少数量要求' }[c.step] ?? c.step.replace('more', '追加') : c.step;
-    return tr(lang, ` (${s}: +${num(lang, c.shadowValue)})`, `（${s}：+${num(lang, c.shadowValue)}）`);
+    // a bracket (not solved exactly) reads as a range
+    const v = c.shadowValue !== null ? num(lang, c.shadowValue) : `${num(lang, c.shadowRange!.low)}–${num(lang, c.shadowRange!.high)}`;
+    return tr(lang, ` (${s}: +${v})`, `（${s}：+${v}）`);
   };
   const name = (c: PlanExplanation['constraints'][number]) => {
     const svc = c.service ? sc.services[sc.serviceIndex.get(c.service) ?? -1] : undefined;

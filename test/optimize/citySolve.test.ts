@@ -5,6 +5,7 @@ import { sitingCoverage } from '../../src/locate/siting.ts';
 import { solveCoverage } from '../../src/locate/solvers/solveCoverage.ts';
 import { cityBound, reachWeight } from '../../src/optimize/cityBound.ts';
 import { solveCity } from '../../src/optimize/citySolve.ts';
+import { shadowOf } from '../../src/optimize/explain.ts';
 import { expectedDemand } from '../../src/optimize/demand.ts';
 import { buildSitingModel } from '../../src/optimize/sitingModel.ts';
 import { isCityScale } from '../../src/optimize/solveSiting.ts';
@@ -100,6 +101,35 @@ describe('the city-scale solve', () => {
       // the same on 2 threads
       const two = await solveCity(inst, { pool: pool2, timeLimit: 60, seed, exactMaxOptions: 0, certifyGap: 0 });
       expect([two.selected, two.objective, two.bound, two.notes]).toEqual([city.selected, city.objective, city.bound, city.notes]);
+    }
+  }, 120_000);
+
+  it('brackets what a relaxed limit is worth without a MILP that proves, from the plan before it was relaxed', async () => {
+    for (const seed of [3, 4]) {
+      // the optimum with 6 conversions, and (exactly) with 7
+      const six = await solveCoverage(await smallCity(seed, 6), { solver: 'exact', timeLimit: 60 });
+      const sevenInst = await smallCity(seed, 7);
+      const seven = await solveCoverage(sevenInst, { solver: 'exact', timeLimit: 60 });
+      expect([six.status, seven.status]).toEqual(['optimal', 'optimal']);
+      // boundsOnly: never the exact step 4 or step 5, whatever the model's size
+      const relaxed = await solveCity(sevenInst, { pool: pool1, timeLimit: 60, seed, boundsOnly: true, initial: [six.selected], exactMaxOptions: 1e9, certifyGap: 0 });
+      expect(relaxed.notes.filter((n) => /not proved \(bounds only\); MILP on the \d+ options the LPs open/.test(n))).toHaveLength(1);
+      expect(relaxed.notes.some((n) => /MILP on them/.test(n))).toBe(false);
+      expect(violations(sevenInst, selectionToMask(sevenInst.nOptions, relaxed.selected))).toEqual([]);
+      // its plan is at least the plan it started from, its bound at least the relaxed optimum
+      expect(relaxed.objective).toBeGreaterThanOrEqual(six.objective - 1e-6);
+      expect(relaxed.objective).toBeLessThanOrEqual(seven.objective + 1e-6);
+      expect(relaxed.bound).toBeGreaterThanOrEqual(seven.objective - 1e-6);
+      // so the shadow value of the seventh conversion lies in the bracket (or is exact when the bracket closes)
+      const sh = shadowOf(six, relaxed);
+      const worth = seven.objective - six.objective;
+      if (sh.value !== null) expect(sh.value).toBeCloseTo(worth, 3);
+      else {
+        expect(sh.range!.low).toBeLessThanOrEqual(worth + 1e-3);
+        expect(sh.range!.high).toBeGreaterThanOrEqual(worth - 1e-3);
+      }
+      // no bracket without a proven plan to measure from
+      expect(shadowOf({ ...six, status: 'feasible' }, relaxed)).toEqual({ value: null, range: null });
     }
   }, 120_000);
 

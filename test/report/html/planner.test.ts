@@ -28,6 +28,8 @@ const EXPLANATION = {
   constraints: [
     { name: 'max_conversions', service: null, used: 2, limit: 2, binding: true, shadowValue: 31.5, step: 'one more conversion', note: 'both allowed conversions are used' },
     { name: 'max_cost', service: null, used: 390000, limit: null, binding: false, shadowValue: null, step: null, note: 'no limit' },
+    // bracketed (a city-scale re-solve, not solved exactly)
+    { name: 'min_count', service: 'repair', used: 1, limit: 1, binding: true, shadowValue: null, shadowRange: { low: 0, high: 12.25 }, step: 'dropping every minimum count', note: 'bracketed' },
   ],
   uncovered: [{ service: 'clinic', reason: 'not_worth_it_under_budget', uncoveredWeight: 40, bestOptionWeight: 12, detail: 'the best clinic conversion would add 12.0, less than the plan\'s smallest margin (52.0)' }],
 };
@@ -63,6 +65,7 @@ describe.skipIf(!CHROMIUM)(CHROMIUM ? 'the report for a planner' : `the report f
     const constraints = await cells(page, 'explanation-constraints');
     expect(constraints[1]).toEqual(['maximum conversions', '2', '2', 'yes', '31.5 per one more conversion', 'both allowed conversions are used']);
     expect(constraints[2][4]).toBe('not measured');
+    expect(constraints[3][4]).toBe('0–12.3 per dropping every minimum count');
     expect(await page.textContent('#explanation-uncovered')).toContain('not worth it under the budget');
     expect(errors).toEqual([]);
     await page.close();
@@ -95,6 +98,7 @@ describe.skipIf(!CHROMIUM)(CHROMIUM ? 'the report for a planner' : `the report f
     expect(await page.textContent('#warnings h2')).toBe('警告');
     const constraints = await cells(page, 'explanation-constraints');
     expect(constraints[1]).toEqual(['最多改造数', '2', '2', '是', '31.5（每多一项改造）', 'both allowed conversions are used']);
+    expect(constraints[3][4]).toBe('0–12.3（每取消全部最少数量要求）');
     const uncovered = await cells(page, 'explanation-uncovered');
     expect(uncovered[1]).toEqual(['社区卫生服务站', '在预算内不划算', '未覆盖的加权需求 40；最佳改造可增加 12']);
     expect(errors).toEqual([]);

@@ -72,7 +72,10 @@ var QHExplain = (function () {
         if (typeof c.service === 'string' && c.service) name += ': ' + ctx.serviceLabel(c.service);
         var share = c.name === 'equity_age_band' || c.name === 'equity_block';
         var fmt = function (x) { return share && isNum(x) ? ctx.pct(x, 1) : n1(x); };
-        var shadow = isNum(c.shadowValue) ? (typeof c.step === 'string' && c.step ? t('perStep', { value: n1(c.shadowValue), step: stepText(c) }) : n1(c.shadowValue)) : t('notMeasured');
+        // a bracket (shadowRange: not solved exactly) reads as low–high
+        var range = c.shadowRange && isNum(c.shadowRange.low) && isNum(c.shadowRange.high) ? n1(c.shadowRange.low) + '–' + n1(c.shadowRange.high) : null;
+        var value = isNum(c.shadowValue) ? n1(c.shadowValue) : range;
+        var shadow = value !== null ? (typeof c.step === 'string' && c.step ? t('perStep', { value: value, step: stepText(c) }) : value) : t('notMeasured');
         return { className: c.binding === true ? 'binding' : null, cells: [name, fmt(c.used), c.limit === null || c.limit === undefined ? dash : fmt(c.limit), c.binding === true ? t('yes') : t('no'), shadow, typeof c.note === 'string' ? c.note : ''] };
       }), [false, true, true, false, true, false]);
       tc.id = 'explanation-constraints';
