@@ -167,7 +167,7 @@ export function shadowOf(base: LocateResult, relaxed: LocateResult | null): Shad
   return { value: null, range: { low, high: r3(Math.max(low, relaxed.bound - base.objective)) } };
 }
 
-/** A bracket as text: "12.5-40". */
+/** A bracket as text: "12.5–40". */
 const rangeText = (r: { low: number; high: number }) => `${r.low}–${r.high}`;
 
 async function constraints(sc: Scenario, m: SitingModel, base: LocateResult, opts: ExplainOptions): Promise<ConstraintUse[]> {
@@ -177,7 +177,7 @@ async function constraints(sc: Scenario, m: SitingModel, base: LocateResult, opt
   const open = new Uint8Array(K);
   for (const k of sel) open[k] = 1;
   const out: ConstraintUse[] = [];
-  // A gain needs a proven base: without one, no re-solve runs (gain() would be null anyway).
+  // A gain needs a proven base: without one, no re-solve runs (shadowOf would know nothing anyway).
   const measure = async (change: Partial<SitingInput>) => (opts.reSolve && base.status === 'optimal' ? reSolve({ ...input, ...change }, base, opts) : null);
   const notMeasured = !opts.reSolve ? ' (shadow value not measured in this run)' : base.status !== 'optimal' ? ' (shadow value not measured: the plan is not proven optimal)' : '';
   const bracketed = ' (bracketed: the best plan found with the limit relaxed, and its bound; not solved exactly)';
