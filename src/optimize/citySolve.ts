@@ -173,7 +173,7 @@ export async function solveCity(inst: CoverageInstance, opts: CitySolveOptions):
   notes.push(`city: LP-guided greedy and local search ${guided.covered}`);
   // the best plan given (a re-solve's: the optimum before a limit was relaxed), improved under this model's limits
   if (opts.initial?.length && plan) {
-    const from = await phase('guided', () => improvedFrom(inst, (plan as Plan).selection, prices, opts.seed));
+    const from = await phase('from', () => improvedFrom(inst, (plan as Plan).selection, prices, opts.seed));
     offerState(from);
     notes.push(`city: the best plan given, filled and improved by local search: ${from.covered}`);
   }
