@@ -1,12 +1,13 @@
 /**
  * Outputs that scale: on a generated scenario of 20,000+ blocks, the whole `quarterhour run` command
- * (a fresh process, the compiled dist/: run `node scripts/build.mjs` first) in the default format
- * (csv.gz), with --format csv and with --format parquet: bytes per file and in all, the write step's seconds against the
+ * (a fresh process, the compiled dist/: run `node scripts/build.mjs` first) with its default formats
+ * (Parquet for the big tables, trips and coverage; gzip CSV for the others), and with --format csv.gz,
+ * csv and parquet: bytes per file and in all, the write step's seconds against the
  * run's (the stages' timings that `run --json` reports, and the process's wall time), and the
  * process's CPU seconds, and against a run that writes no table (--outputs none): what writing adds to
  * the whole command. Prints a markdown table and writes it to bench/results/<name>.md (default outputs.md).
  *
- * Run: node scripts/build.mjs && npx tsx bench/outputs.ts [--blocks 21000] [--residents 500000] [--seed 11] [--time-limit 10] [--formats csv.gz,csv,parquet] [--runs 3] [--threads 1] [--name outputs]
+ * Run: node scripts/build.mjs && npx tsx bench/outputs.ts [--blocks 21000] [--residents 500000] [--seed 11] [--time-limit 10] [--formats default,csv.gz,csv,parquet] [--runs 3] [--threads 1] [--name outputs]
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,7 +24,7 @@ const BLOCKS = Number(arg('blocks', '21000'));
 const RESIDENTS = Number(arg('residents', '500000'));
 const SEED = Number(arg('seed', '11'));
 const TIME_LIMIT = arg('time-limit', '10');
-const FORMATS = arg('formats', 'csv.gz,csv,parquet').split(',');
+const FORMATS = arg('formats', 'default,csv.gz,csv,parquet').split(',');
 const NAME = arg('name', 'outputs');
 const THREADS = arg('threads', '1');
 const RUNS = Number(arg('runs', '3'));
@@ -78,7 +79,7 @@ for (let k = 0; k < RUNS; k++) {
   for (const v of variants) {
     const out = path.join(tmp, `run-${v}`);
     const before = load();
-    const r = cli(['run', scenario, '--out', out, ...(v === 'none' ? ['--outputs', 'none'] : ['--format', v]), '--time-limit', TIME_LIMIT, '--threads', THREADS, '--json']);
+    const r = cli(['run', scenario, '--out', out, ...(v === 'none' ? ['--outputs', 'none'] : v === 'default' ? [] : ['--format', v]), '--time-limit', TIME_LIMIT, '--threads', THREADS, '--json']);
     const doc = JSON.parse(r.stdout) as { timings: Record<string, number>; writeBeside?: number };
     const m = samples.get(v) ?? { write: [], beside: [], seconds: [], cpu: [], load: [], files: sizes(out), progress: r.stderr.split('\n').filter((l) => /^ *(writing|\S+ \d+%)/.test(l.trim())).length };
     m.write.push(doc.timings.write);
@@ -120,7 +121,7 @@ for (const r of [...runs, none]) {
   lines.push(`| ${r.format === 'none' ? 'none (--outputs none)' : r.format} | ${r.write.toFixed(2)} | ${((r.write / r.seconds) * 100).toFixed(1)}% | ${r.beside.toFixed(2)} | ${r.seconds.toFixed(1)} / ${r.cpu.toFixed(1)} | ${added} | ${addedCpu} | ${cpuShare} | ${r.progress} |`);
 }
 lines.push('');
-lines.push('The run writes each file as soon as its content is final, beside the stages still computing (today\'s simulation while the optimizer works, coverage and blocks while the plan is simulated): the write step is what was left to write after the last stage, the time a user waits on writing. The added columns compare the whole process with a run that writes no table (`--outputs none`: summary and plan files only): what writing costs in all, wherever it ran. CPU seconds count every thread (zlib compresses on libuv threads), so they depend little on the load of a shared machine; wall seconds do.');
+lines.push('`default` is the run without --format: Parquet for the big tables (trips, coverage), gzip CSV for the others. The run writes each file as soon as its content is final, beside the stages still computing (today\'s simulation while the optimizer works, coverage and blocks while the plan is simulated): the write step is what was left to write after the last stage, the time a user waits on writing. The added columns compare the whole process with a run that writes no table (`--outputs none`: summary and plan files only): what writing costs in all, wherever it ran. CPU seconds count every thread (zlib compresses on libuv threads), so they depend little on the load of a shared machine; wall seconds do.');
 process.stdout.write(`${lines.join('\n')}\n`);
 fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
 fs.writeFileSync(path.join(ROOT, 'bench', 'results', `${NAME}.md`), `${lines.join('\n')}\n`);

@@ -1,7 +1,8 @@
 /**
  * Writes comparison.json, the comparison table and the comparison_coverage table (each state's coverage
  * per block x service x age band, in coverage.csv's columns after a `state` column: what the report's
- * map reads), as .csv.gz (the default), .csv or .parquet. The tables are streamed (src/io/tableWriter.ts) into
+ * map reads): the first as .csv.gz by default, the big second as .parquet (src/io/tableWriter.ts
+ * tableFormat), or both as --format asks. The tables are streamed (src/io/tableWriter.ts) into
  * temporary files, and every file is renamed into place only once all are written, so a failure leaves
  * no half-written file; other files in the folder (e.g. a run's results when --out points there) are
  * left alone.
@@ -38,7 +39,7 @@ export async function writeComparison(outDir: string, sc: Scenario, cmp: Compari
   try {
     await withOutputDir(tables, async (tmp) => {
       if (wantsOutput(out, 'comparison')) files.push(await writeTable(tmp, { base: 'comparison', columns: COMPARISON_COLUMNS, rows: comparisonRows(sc, cmp) }, out));
-      if (wantsOutput(out, 'comparison_coverage')) files.push(await writeTable(tmp, { base: 'comparison_coverage', columns: [{ name: STATE_COLUMN, kind: 'text' }, ...COVERAGE_COLUMNS], text: (f, tick) => stateText(sc, cmp, f, tick), parquet: () => concatParquet(cmp.plans.map((p) => coverageParquet(sc, p.table, null, p.label))), count: coverageRowCount(sc) * cmp.plans.length }, out));
+      if (wantsOutput(out, 'comparison_coverage')) files.push(await writeTable(tmp, { base: 'comparison_coverage', columns: [{ name: STATE_COLUMN, kind: 'text' }, ...COVERAGE_COLUMNS], text: (f, tick) => stateText(sc, cmp, f, tick), parquet: () => concatParquet(cmp.plans.map((p) => coverageParquet(sc, p.table, null, p.label))), count: coverageRowCount(sc) * cmp.plans.length, big: true }, out));
       if (layers) files.push(...(await layers(tmp)));
     });
     writeFileAtomic(path.join(outDir, 'comparison.json'), `${JSON.stringify(doc, null, 2)}\n`);

@@ -148,10 +148,10 @@ export function* coverageText(sc: CoverageKeys, t: CoverageTable, f: CsvFields, 
 export function coverageParquet(sc: CoverageKeys, t: CoverageTable, plan: CoverageTable | null = null, state?: string): ParquetSource {
   const S = sc.services.length;
   const columns: ParquetColumn[] = [
-    ...(state === undefined ? [] : [{ name: 'state', type: 'text' as const }]),
-    { name: 'block', type: 'text' },
-    { name: 'service', type: 'text' },
-    { name: 'age_band', type: 'text' },
+    ...(state === undefined ? [] : [{ name: 'state', type: 'text' as const, dictionary: true }]),
+    { name: 'block', type: 'text', dictionary: true },
+    { name: 'service', type: 'text', dictionary: true },
+    { name: 'age_band', type: 'text', dictionary: true },
     { name: 'residents', type: 'double' },
     { name: 'nearest_min', type: 'double', nullable: true },
     { name: 'covered', type: 'int' },

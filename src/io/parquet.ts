@@ -1,6 +1,7 @@
 /**
- * Parquet tables (`--format parquet`; csv.gz is the default): written with hyparquet-writer, read back with hyparquet
- * (both by the hyparquet project, pure JavaScript, no native code).
+ * Parquet tables (the default format of the big tables: trips, coverage, comparison_coverage; every
+ * table with `--format parquet`): written with hyparquet-writer, read back with hyparquet (both by the
+ * hyparquet project, pure JavaScript, no native code).
  *
  * A table is typed columns (int: INT32, double: DOUBLE, text: UTF-8 strings), each REQUIRED or, when
  * it can be empty, OPTIONAL (an empty CSV cell is a null). The values are the CSV's exactly: numbers
@@ -9,15 +10,20 @@
  *
  * Writing is streamed: the rows are taken in row groups of PARQUET_ROW_GROUP, each built from the
  * source's columns (ParquetSource.slice), encoded (dictionary, run-length and bit-packing as the writer
- * chooses, DELTA_BINARY_PACKED for columns marked `delta`), its pages compressed with gzip (zlib, level
- * GZIP_LEVEL, the header's OS byte set to 255 as in src/io/gzip.ts), and written to the file before the
- * next is built; the event loop runs between groups. The bytes depend only on the rows: the same table
- * gives the same file on every run, thread count and machine with the same zlib.
+ * chooses, always a dictionary for columns marked `dictionary`, DELTA_BINARY_PACKED for columns marked
+ * `delta`), its pages compressed with gzip (zlib, level GZIP_LEVEL, the header's OS byte set to 255 as
+ * in src/io/gzip.ts), and written to the file before the next is built. A group is encoded in this
+ * thread (the event loop running between groups) or, for a table that can be cut into parts (the
+ * trips), on the job's pool, a few groups at once, and written in order as they come back: a group's
+ * bytes do not depend on where it lies in the file, only its metadata's offsets do, and those are set
+ * as it is appended. The bytes depend only on the rows: the same table gives the same file on every
+ * run, thread count and machine with the same zlib.
  */
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { parquetRead, parquetMetadataAsync, asyncBufferFromFile } from 'hyparquet';
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
+import type { RowGroup } from 'hyparquet';
 import type { CsvCell, CsvColumn } from './csv.ts';
 import { GZIP_LEVEL } from './gzip.ts';
 
@@ -30,6 +36,12 @@ export interface ParquetColumn {
   nullable?: boolean;
   /** Delta-encode (ids that grow row by row, e.g. a resident's number). */
   delta?: boolean;
+  /**
+   * Always dictionary-encode (ids from a catalogue: blocks, services, sites). Without it the writer
+   * samples 1,000 values of the row group and, on a column of 20,000 blocks, finds them nearly all
+   * distinct, so it writes every value plain: UTF-8 encoded one by one, the slowest part of the file.
+   */
+  dictionary?: boolean;
 }
 
 /** A table to write as Parquet: its columns and, for rows [start, end), their values. */
@@ -41,7 +53,29 @@ export interface ParquetSource {
    * Float64Array or (number | null)[] for a double, (string | null)[] for text; null only where nullable.
    */
   slice(start: number, end: number): ArrayLike<unknown>[];
+  /**
+   * Rows [start, end) as a task that a worker can encode on its own (plain data, copied to it; the
+   * worker rebuilds the same source on them: src/jobs/parquetPart.ts). Absent: encoded in this thread.
+   */
+  part?(start: number, end: number): ParquetPartTask;
 }
+
+/** A worker's task: encode one part of a table (`table` names how to rebuild its source from `data`). */
+export interface ParquetPartTask {
+  kind: 'parquet-part';
+  table: string;
+  data: unknown;
+}
+
+/** Row groups encoded on their own: their bytes, and their metadata with offsets from the bytes' start. */
+export interface EncodedRowGroups {
+  bytes: Uint8Array;
+  rowGroups: RowGroup[];
+  rows: number;
+}
+
+/** Encodes a part of a table wherever it runs (a worker of the job's pool); resolves with its row groups. */
+export type PartEncoder = (task: ParquetPartTask) => Promise<EncodedRowGroups>;
 
 /** Rows per row group: the writer holds one group's columns at a time. */
 export const PARQUET_ROW_GROUP = 1 << 16;
@@ -67,6 +101,48 @@ function schemaOf(columns: readonly ParquetColumn[]) {
   ];
 }
 
+function writerOptions(writer: ByteWriter, columns: readonly ParquetColumn[]) {
+  return { writer, schema: schemaOf(columns), codec: 'GZIP' as const, compressors: { GZIP: gzipPage }, statistics: false, createdBy: CREATED_BY };
+}
+
+/** Move every file offset of `groups` by `by` bytes. */
+function shiftOffsets(groups: RowGroup[], by: number): void {
+  const d = BigInt(by);
+  for (const g of groups) {
+    for (const c of g.columns) {
+      c.file_offset += d;
+      const m = c.meta_data;
+      if (!m) continue;
+      m.data_page_offset += d;
+      if (m.dictionary_page_offset !== undefined) m.dictionary_page_offset += d;
+    }
+  }
+}
+
+/**
+ * Encode rows [start, end) of `source` in row groups of PARQUET_ROW_GROUP (from `start`), in memory:
+ * the bytes of the groups as they lie in a file (no header, no footer) and their metadata, offsets
+ * counted from the first of these bytes. Nothing in a group's bytes depends on where it lies in the
+ * file, so a file assembled from parts (writeParquetFile) is the file written group by group.
+ */
+export function encodeRowGroups(source: ParquetSource, start = 0, end = source.count): EncodedRowGroups {
+  const sink = new ByteWriter(1 << 20);
+  const writer = new ParquetWriter(writerOptions(sink, source.columns)); // writes the 4-byte header, dropped below
+  for (let a = start; a < end; a += PARQUET_ROW_GROUP) {
+    const b = Math.min(end, a + PARQUET_ROW_GROUP);
+    const values = source.slice(a, b);
+    const columnData = source.columns.map((c, j) => ({
+      name: c.name,
+      data: values[j] as never,
+      offsetIndex: false, // no page indexes: they hold file offsets, and a group is one page per column at this size
+      ...(c.delta ? { encoding: 'DELTA_BINARY_PACKED' as const } : c.dictionary ? { encoding: 'RLE_DICTIONARY' as const } : {}),
+    }));
+    void writer.write({ columnData, rowGroupSize: PARQUET_ROW_GROUP }); // in memory: synchronous
+  }
+  shiftOffsets(writer.row_groups, -4);
+  return { bytes: sink.getBytes().slice(4), rowGroups: writer.row_groups, rows: end - start };
+}
+
 /** A ByteWriter whose bytes go to an open file after each row group (flush) and at the end (finish). */
 class FileSink extends ByteWriter {
   constructor(private readonly fh: fs.promises.FileHandle) {
@@ -85,19 +161,58 @@ class FileSink extends ByteWriter {
   }
 }
 
-/** Write `source` into `file` as Parquet, row group by row group; `tick(rows done)` after each group. */
-export async function writeParquetFile(file: string, source: ParquetSource, tick?: (done: number) => void): Promise<void> {
+export interface ParquetWriteOptions {
+  /** `tick(rows done)` after each row group. */
+  tick?: (done: number) => void;
+  /**
+   * Encode the row groups elsewhere (a worker of the job's pool), `inFlight` at once, when the source
+   * can be cut into parts (ParquetSource.part); they are written in order as they come back. Without
+   * it, each group is encoded in this thread, the event loop running between groups.
+   */
+  encode?: PartEncoder;
+  inFlight?: number;
+}
+
+/**
+ * Write `source` into `file` as Parquet, row group by row group, never holding more than the groups
+ * in flight. The bytes depend only on the rows: encoded here or on workers, on any number of them.
+ */
+export async function writeParquetFile(file: string, source: ParquetSource, opts: ParquetWriteOptions = {}): Promise<void> {
   const fh = await fs.promises.open(file, 'w');
   try {
     const sink = new FileSink(fh);
-    const writer = new ParquetWriter({ writer: sink, schema: schemaOf(source.columns), codec: 'GZIP', compressors: { GZIP: gzipPage }, statistics: false, createdBy: CREATED_BY });
-    for (let start = 0; start < source.count; start += PARQUET_ROW_GROUP) {
-      const end = Math.min(source.count, start + PARQUET_ROW_GROUP);
-      const values = source.slice(start, end);
-      const columnData = source.columns.map((c, j) => ({ name: c.name, data: values[j] as never, ...(c.delta && { encoding: 'DELTA_BINARY_PACKED' as const }) }));
-      await writer.write({ columnData, rowGroupSize: PARQUET_ROW_GROUP });
-      tick?.(end);
-      await new Promise<void>((resolve) => setImmediate(resolve)); // let the stages beside it run
+    const writer = new ParquetWriter(writerOptions(sink, source.columns));
+    const append = async (part: EncodedRowGroups, end: number): Promise<void> => {
+      shiftOffsets(part.rowGroups, sink.offset);
+      sink.appendBytes(part.bytes);
+      writer.row_groups.push(...part.rowGroups);
+      writer.num_rows += BigInt(part.rows);
+      await sink.flush();
+      opts.tick?.(end);
+    };
+    const starts: number[] = [];
+    for (let a = 0; a < source.count; a += PARQUET_ROW_GROUP) starts.push(a);
+    const endOf = (a: number): number => Math.min(source.count, a + PARQUET_ROW_GROUP);
+    const { encode } = opts;
+    if (encode && source.part && starts.length > 1) {
+      const inFlight = Math.max(1, opts.inFlight ?? 2);
+      const pending: Promise<EncodedRowGroups>[] = [];
+      let next = 0;
+      try {
+        while (next < starts.length && pending.length < inFlight) pending.push(encode(source.part(starts[next], endOf(starts[next++]))));
+        for (const a of starts) {
+          const part = await pending.shift()!;
+          if (next < starts.length) pending.push(encode(source.part(starts[next], endOf(starts[next++]))));
+          await append(part, endOf(a));
+        }
+      } finally {
+        await Promise.allSettled(pending); // nothing left running on a failure
+      }
+    } else {
+      for (const a of starts) {
+        await append(encodeRowGroups(source, a, endOf(a)), endOf(a));
+        await new Promise<void>((resolve) => setImmediate(resolve)); // let the stages beside it run
+      }
     }
     await writer.finish();
   } finally {

@@ -1,10 +1,13 @@
 /**
  * Writing the output tables, streamed, never held whole, in one of three formats:
- * - `csv.gz` (the default) and `csv`: through the one CSV writer (src/io/csv.ts, which makes text cells
+ * - `csv.gz` and `csv`: through the one CSV writer (src/io/csv.ts, which makes text cells
  *   spreadsheet-safe): rows -> CSV text in chunks of about a megabyte (strings, or bytes built by
  *   src/io/csvBytes.ts for the biggest tables) -> gzip in parallel blocks (src/io/gzip.ts) or not -> the file;
  * - `parquet`: typed columns, row group by row group (src/io/parquet.ts), from the table's Parquet
- *   source, or from its CSV rows for the small tables: half the bytes of csv.gz, slower to write (bench/outputs.ts).
+ *   source, or from its CSV rows for the small tables: half the bytes of csv.gz or less (bench/outputs.ts).
+ * Without a format asked for, each table has its own (tableFormat): Parquet for the big tables, those
+ * that grow with the residents or with blocks x services x age bands (trips, coverage,
+ * comparison_coverage: millions of rows in a city, past what a spreadsheet opens), gzip CSV for the rest.
  * The same streaming path writes the GeoJSON layers (blocks.geojson), gzip-compressed unless the format is csv.
  *
  * Nothing here is atomic by itself: the jobs write into a temporary folder that is renamed into place
@@ -15,16 +18,21 @@ import path from 'node:path';
 import { csvChunks, CsvFields, csvTextChunks, type CsvCell, type CsvColumn } from './csv.ts';
 import { CsvBytes } from './csvBytes.ts';
 import { gzipChunks } from './gzip.ts';
-import { parquetFromRows, writeParquetFile, type ParquetSource } from './parquet.ts';
+import { runTask, type Pool, type Task } from '../parallel/pool.ts';
+import { parquetFromRows, writeParquetFile, type EncodedRowGroups, type ParquetSource } from './parquet.ts';
 import type { WriteProgress } from './writeProgress.ts';
 
-/** The output formats of tables: gzip-compressed CSV (the default), plain CSV or Parquet. */
+/** The output formats of tables: gzip-compressed CSV, plain CSV or Parquet. */
 export const TABLE_FORMATS = ['csv.gz', 'csv', 'parquet'] as const;
 export type TableFormat = (typeof TABLE_FORMATS)[number];
+/** A table's format when none is asked for: gzip CSV, ... */
 export const DEFAULT_TABLE_FORMAT: TableFormat = 'csv.gz';
+/** ... and Parquet for the big tables (TableSpec.big). */
+export const BIG_TABLE_FORMAT: TableFormat = 'parquet';
 
 /** How a job writes its tables: the format and, when given, which tables (null: all of them). */
 export interface OutputOptions {
+  /** Every table's format; absent: each table's own (tableFormat). */
   format?: TableFormat;
   /** The tables to write, by output name (src/io/outputs.ts); undefined or null: every one. */
   outputs?: readonly string[] | null;
@@ -34,11 +42,21 @@ export interface OutputOptions {
   threads?: number;
   /** Compress in the writing thread, not on libuv's pool (src/io/gzip.ts inThisThread): speed only, never the bytes. */
   compressInThisThread?: boolean;
+  /**
+   * The job's pool: Parquet tables that can be cut into parts (the trips) have their row groups encoded
+   * on its workers, `threads` at once, and written here in order: speed only, never the bytes.
+   */
+  pool?: Pool;
 }
 
 /** Whether `name` is among the outputs asked for. */
 export function wantsOutput(opts: OutputOptions | undefined, name: string): boolean {
   return !opts?.outputs || opts.outputs.includes(name);
+}
+
+/** The format a table is written in: the one asked for, else Parquet for a big table and gzip CSV for the others. */
+export function tableFormat(opts: Pick<OutputOptions, 'format'> | undefined, big = false): TableFormat {
+  return opts?.format ?? (big ? BIG_TABLE_FORMAT : DEFAULT_TABLE_FORMAT);
 }
 
 /** A table's file name: coverage -> coverage.parquet, coverage.csv.gz or coverage.csv. */
@@ -105,16 +123,20 @@ export interface TableSpec {
   parquet?: () => ParquetSource;
   /** false: no line break after the last row (trips and block_metrics, as they always were). */
   finalNewline?: boolean;
+  /** A big table (grows with the residents, or with blocks x services x age bands): Parquet unless a format is asked for. */
+  big?: boolean;
 }
 
 /** Write one table into `dir` in `format`; returns the file name written (relative to dir). */
 export async function writeTable(dir: string, table: TableSpec, opts: OutputOptions = {}): Promise<string> {
-  const format = opts.format ?? DEFAULT_TABLE_FORMAT;
+  const format = tableFormat(opts, table.big);
   const name = tableFileName(table.base, format);
   const tick = opts.progress?.start(name, table.count);
   if (format === 'parquet') {
     if (!table.parquet && !table.rows) throw new Error(`writeTable: ${table.base} has neither a Parquet source nor rows`);
-    await writeParquetFile(path.join(dir, name), table.parquet ? table.parquet() : parquetFromRows(table.columns, table.rows!), tick);
+    const { pool } = opts;
+    const encode = pool ? (task: Task) => runTask<EncodedRowGroups>(pool, task) : undefined;
+    await writeParquetFile(path.join(dir, name), table.parquet ? table.parquet() : parquetFromRows(table.columns, table.rows!), { tick, encode, inFlight: opts.threads ?? DEFAULT_WRITE_THREADS });
     return name;
   }
   const opts2 = { finalNewline: table.finalNewline, onRow: tick };

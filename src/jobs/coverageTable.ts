@@ -1,5 +1,5 @@
 /**
- * A run's coverage table (coverage.csv.gz: 1.6 million rows at 21,000 blocks), final once the plan's
+ * A run's coverage table (coverage.parquet: 1.6 million rows at 21,000 blocks), final once the plan's
  * coverage is known, before the plan is explained and its day simulated. On the job's pool (which the
  * optimizer made) a worker writes it (workers/write.ts), building its text and compressing it in that
  * one thread, while this thread explains and simulates the plan: on one thread the simulation runs here, so the table would
@@ -11,14 +11,14 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { coverageColumns, coverageKeys, coverageParquet, coverageRowCount, coverageText, type CoverageKeys } from '../coverage/csv.ts';
 import type { CoverageTable } from '../coverage/residential.ts';
-import { tableFileName, writeTable, type OutputOptions, type TableFormat } from '../io/tableWriter.ts';
+import { tableFileName, tableFormat, writeTable, type OutputOptions, type TableFormat } from '../io/tableWriter.ts';
 import { progressToPort } from '../io/writeProgress.ts';
 import { runTask, type Pool } from '../parallel/pool.ts';
 import type { Scenario } from '../scenario/types.ts';
 
-/** Write coverage.csv.gz (or .csv, .parquet: out.format) into `dir` in this thread; returns the file name. */
+/** Write coverage.parquet (or .csv.gz, .csv: out.format) into `dir` in this thread; returns the file name. */
 export function writeCoverageTable(dir: string, sc: CoverageKeys, today: CoverageTable, plan: CoverageTable | null, out: OutputOptions): Promise<string> {
-  return writeTable(dir, { base: 'coverage', columns: coverageColumns(plan !== null), text: (f, tick) => coverageText(sc, today, f, undefined, tick, plan), parquet: () => coverageParquet(sc, today, plan), count: coverageRowCount(sc) }, out);
+  return writeTable(dir, { base: 'coverage', columns: coverageColumns(plan !== null), text: (f, tick) => coverageText(sc, today, f, undefined, tick, plan), parquet: () => coverageParquet(sc, today, plan), count: coverageRowCount(sc), big: true }, out);
 }
 
 /** The worker task: what writeCoverageTable takes, with the port its progress goes to. */
@@ -46,7 +46,7 @@ export function writeCoverageTableOn(pool: Pool, dir: string, sc: Scenario, toda
   let port: MessagePort | null = null;
   let local: MessagePort | null = null;
   if (out.progress) {
-    const tick = out.progress.start(tableFileName('coverage', out.format), coverageRowCount(sc));
+    const tick = out.progress.start(tableFileName('coverage', tableFormat(out, true)), coverageRowCount(sc));
     ({ port1: local, port2: port } = new MessageChannel());
     local.on('message', (done: number) => tick(done));
   }

@@ -1,8 +1,8 @@
 /**
  * Writing a simulation's outputs into a folder, atomically (a temporary folder renamed into place):
- * - the trips table, trips.csv.gz (the default format), trips.csv (src/io/tableWriter.ts: the one
- *   CSV writer, streamed) or trips.parquet (src/io/parquet.ts), or with `--trips bin` the legacy
- *   trips.bin (typed-array columns);
+ * - the trips table, trips.parquet (src/io/parquet.ts; the default format of this big table),
+ *   trips.csv.gz or trips.csv (src/io/tableWriter.ts: the one CSV writer, streamed), or with
+ *   `--trips bin` the legacy trips.bin (typed-array columns);
  * - metrics.json (records the seed and the options), always;
  * - block_metrics.csv.gz, .csv or .parquet (one row per block).
  *
@@ -21,7 +21,7 @@ import { csvColumns, type CsvFields } from '../io/csv.ts';
 import { roundedValue } from '../io/numbers.ts';
 import type { ParquetSource } from '../io/parquet.ts';
 import { CsvBytes } from '../io/csvBytes.ts';
-import { DEFAULT_TABLE_FORMAT, wantsOutput, writeTable, type OutputOptions, type TableFormat } from '../io/tableWriter.ts';
+import { tableFormat, wantsOutput, writeTable, type OutputOptions, type TableFormat } from '../io/tableWriter.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { TripColumns } from './columns.ts';
 import { allocTrips, TRIP_COLUMN_NAMES } from './columns.ts';
@@ -77,22 +77,46 @@ function* tripText(trips: TripColumns, scenario: Scenario, siteIds: string[], se
   yield b.take();
 }
 
+/** What the trips table's cells name besides the trips: the service, block and site ids, and the seed. */
+export interface TripKeys {
+  services: readonly string[];
+  blocks: readonly string[];
+  sites: readonly string[];
+  seed: number;
+}
+
+export function tripKeys(scenario: Scenario, siteIds: readonly string[], seed: number): TripKeys {
+  return { services: scenario.services.map((s) => s.id), blocks: scenario.blocks.ids, sites: siteIds, seed };
+}
+
+/** Rows [start, end) of a trip table, copied. */
+function tripRows(trips: TripColumns, start: number, end: number): TripColumns {
+  const out = { count: end - start } as TripColumns;
+  for (const k of TRIP_COLUMN_NAMES) (out as unknown as Record<string, unknown>)[k] = trips[k].slice(start, end);
+  return out;
+}
+
+/** What a worker needs to encode rows of the trips table (src/jobs/parquetPart.ts): those rows and the keys. */
+export interface TripsPart {
+  trips: TripColumns;
+  keys: TripKeys;
+}
+
 /**
  * The trips table as typed columns (src/io/parquet.ts): the same values as trips.csv's cells, ids as
  * text, the walking minutes rounded to 2 decimals as the CSV writes them, null where the CSV cell is
- * empty (no site within reach).
+ * empty (no site within reach). Its parts are rows of the table with the keys, for a worker to encode.
  */
-export function tripsParquet(trips: TripColumns, scenario: Scenario, siteIds: string[], seed: number): ParquetSource {
-  const services = scenario.services.map((s) => s.id);
-  const blocks = scenario.blocks.ids;
+export function tripsParquet(trips: TripColumns, keys: TripKeys): ParquetSource {
+  const { services, blocks, sites, seed } = keys;
   return {
     columns: [
       { name: 'seed', type: 'int' },
       { name: 'resident', type: 'int', delta: true },
-      { name: 'age_band', type: 'text' },
-      { name: 'service', type: 'text' },
-      { name: 'origin_block', type: 'text' },
-      { name: 'facility', type: 'text', nullable: true },
+      { name: 'age_band', type: 'text', dictionary: true },
+      { name: 'service', type: 'text', dictionary: true },
+      { name: 'origin_block', type: 'text', dictionary: true },
+      { name: 'facility', type: 'text', nullable: true, dictionary: true },
       { name: 'departure_min', type: 'int' },
       { name: 'walking_min', type: 'double', nullable: true },
       { name: 'within', type: 'int' },
@@ -111,18 +135,19 @@ export function tripsParquet(trips: TripColumns, scenario: Scenario, siteIds: st
         service[k] = services[trips.service[i]];
         block[k] = blocks[trips.originBlock[i]];
         const s = trips.site[i];
-        facility[k] = s >= 0 ? siteIds[s] : null;
+        facility[k] = s >= 0 ? sites[s] : null;
         const w = trips.walkMin[i];
         walking[k] = Number.isNaN(w) ? null : roundedValue(w, 2);
       }
       return [new Int32Array(n).fill(seed), trips.resident.slice(start, end), band, service, block, facility, Int32Array.from(trips.departureMin.subarray(start, end)), walking, Int32Array.from(trips.within.subarray(start, end)), Int32Array.from(trips.tourLeg.subarray(start, end))];
     },
+    part: (start, end) => ({ kind: 'parquet-part', table: 'trips', data: { trips: tripRows(trips, start, end), keys } satisfies TripsPart }),
   };
 }
 
 /** Stream the trips table into `dir` as trips.parquet, trips.csv.gz or trips.csv; returns the file name. */
 export function writeTripsTable(dir: string, trips: TripColumns, scenario: Scenario, siteIds: string[], seed: number, out: OutputOptions = {}): Promise<string> {
-  return writeTable(dir, { base: 'trips', columns: TRIPS_CSV_COLUMNS, text: (f, tick) => tripText(trips, scenario, siteIds, seed, f, tick), parquet: () => tripsParquet(trips, scenario, siteIds, seed), count: trips.count, finalNewline: false }, out);
+  return writeTable(dir, { base: 'trips', columns: TRIPS_CSV_COLUMNS, text: (f, tick) => tripText(trips, scenario, siteIds, seed, f, tick), parquet: () => tripsParquet(trips, tripKeys(scenario, siteIds, seed)), count: trips.count, finalNewline: false, big: true }, out);
 }
 
 const TYPE_NAMES = new Map<string, string>([
@@ -318,7 +343,7 @@ export interface WrittenOutputs {
 export function tripsForm(trips: TripsFormat, out: OutputOptions): TableFormat | 'bin' | 'none' {
   if (trips === 'none' || !wantsOutput(out, 'trips')) return 'none';
   if (trips === 'bin') return 'bin';
-  return trips === 'csv' ? 'csv' : (out.format ?? DEFAULT_TABLE_FORMAT);
+  return trips === 'csv' ? 'csv' : tableFormat(out, true);
 }
 
 /**

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { readParquetFile } from '../../src/io/parquet.ts';
 import { copyScenario, editFile, FIXTURES, REPO, tempDir } from '../helpers/fixtures.ts';
 
 function cli(...args: string[]) {
@@ -71,15 +71,14 @@ describe('the quarterhour command', () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 
-  it('runs a scenario and writes summary.json and coverage.csv.gz', () => {
+  it('runs a scenario and writes summary.json and coverage.parquet', async () => {
     const out = path.join(tempDir(), 'out');
     const r = cli('run', path.join(FIXTURES, 'scenarios', 'tiny'), '--out', out);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/grocery \(10 min\)/);
     const summary = JSON.parse(fs.readFileSync(path.join(out, 'summary.json'), 'utf8'));
     expect(summary).toMatchObject({ scenario: 'tiny', seed: 42, residents: 600 });
-    const lines = gunzipSync(fs.readFileSync(path.join(out, 'coverage.csv.gz'))).toString('utf8').trim().split('\n');
-    expect(lines.length).toBe(1 + 3 * 3 * 6);
+    expect((await readParquetFile(path.join(out, 'coverage.parquet'))).count).toBe(3 * 3 * 6);
   });
 
   it('generates the same files twice for the same seed', () => {

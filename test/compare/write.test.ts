@@ -45,7 +45,7 @@ describe('writing a comparison', () => {
     const b = path.join(tempDir(), 'a');
     await writeComparison(a, sc, cmp, TINY);
     await writeComparison(b, sc, cmp, TINY);
-    for (const f of ['comparison.json', 'comparison.csv.gz', 'comparison_coverage.csv.gz']) expect(fs.readFileSync(path.join(a, f))).toEqual(fs.readFileSync(path.join(b, f)));
+    for (const f of ['comparison.json', 'comparison.csv.gz', 'comparison_coverage.parquet']) expect(fs.readFileSync(path.join(a, f))).toEqual(fs.readFileSync(path.join(b, f)));
   });
 
   it('leaves no half-written file when a write fails, and keeps other files in the folder', async () => {
@@ -57,6 +57,6 @@ describe('writing a comparison', () => {
     expect(fs.readdirSync(out).sort()).toEqual(['comparison.json', 'summary.json']);
     fs.rmdirSync(path.join(out, 'comparison.json'));
     await writeComparison(out, sc, cmp, TINY);
-    expect(fs.readdirSync(out).sort()).toEqual(['comparison.csv.gz', 'comparison.json', 'comparison_coverage.csv.gz', 'summary.json']);
+    expect(fs.readdirSync(out).sort()).toEqual(['comparison.csv.gz', 'comparison.json', 'comparison_coverage.parquet', 'summary.json']);
   });
 });

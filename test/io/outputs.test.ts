@@ -32,10 +32,10 @@ describe('compact outputs', () => {
     scenario = path.join(dir, 'town');
     await writeScenario(scenario, await generateCity({ residents: 8000, seed: 21, name: 'town' }));
     plain = await runScenario(scenario, { out: path.join(dir, 'plain'), format: 'csv', threads: 1, timeLimit: 20 });
-    compact = await runScenario(scenario, { out: path.join(dir, 'compact'), threads: 2, timeLimit: 20 });
+    compact = await runScenario(scenario, { out: path.join(dir, 'compact'), format: 'csv.gz', threads: 2, timeLimit: 20 });
   }, 180_000);
 
-  it('writes every table gzip-compressed by default, and plain CSV with --format csv', () => {
+  it('writes every table gzip-compressed with --format csv.gz, and plain CSV with --format csv', () => {
     expect(files(compact.outDir)).toEqual(['blocks.geojson.gz', 'coverage.csv.gz', 'plan.geojson', 'plan.json', 'simulate-plan/block_metrics.csv.gz', 'simulate-plan/metrics.json', 'simulate-plan/trips.csv.gz', 'simulate-today/block_metrics.csv.gz', 'simulate-today/metrics.json', 'simulate-today/trips.csv.gz', 'summary.json']);
     expect(files(plain.outDir)).toEqual(['blocks.geojson', 'coverage.csv', 'plan.geojson', 'plan.json', 'simulate-plan/block_metrics.csv', 'simulate-plan/metrics.json', 'simulate-plan/trips.csv', 'simulate-today/block_metrics.csv', 'simulate-today/metrics.json', 'simulate-today/trips.csv', 'summary.json']);
   });
@@ -87,7 +87,7 @@ describe('compact outputs', () => {
 
   it('writes only the tables --outputs selects, and always the summary, plan and JSON files', async () => {
     const r = await runScenario(scenario, { out: path.join(tempDir(), 'some'), outputs: ['coverage', 'blocks'], timeLimit: 20 });
-    expect(files(r.outDir)).toEqual(['blocks.geojson.gz', 'coverage.csv.gz', 'plan.geojson', 'plan.json', 'simulate-plan/metrics.json', 'simulate-today/metrics.json', 'summary.json']);
+    expect(files(r.outDir)).toEqual(['blocks.geojson.gz', 'coverage.parquet', 'plan.geojson', 'plan.json', 'simulate-plan/metrics.json', 'simulate-today/metrics.json', 'summary.json']);
     const t = await runScenario(scenario, { out: path.join(tempDir(), 'trips'), outputs: ['trips'], format: 'csv', optimize: false });
     expect(files(t.outDir)).toEqual(['simulate-today/metrics.json', 'simulate-today/trips.csv', 'summary.json']);
   }, 120_000);

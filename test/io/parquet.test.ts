@@ -107,7 +107,7 @@ describe('writeParquetFile', () => {
   it('writes row groups that read back to the same values, nulls and text as given', async () => {
     const file = path.join(tempDir(), 't.parquet');
     const ticks: number[] = [];
-    await writeParquetFile(file, source, (done) => ticks.push(done));
+    await writeParquetFile(file, source, { tick: (done) => ticks.push(done) });
     expect(ticks).toEqual([65536, 131072, 150000]);
     const t = await readParquetFile(file);
     expect(t.header).toEqual(['id', 'label', 'minutes']);

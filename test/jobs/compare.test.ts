@@ -21,7 +21,7 @@ describe('the compare command', () => {
     expect(r.stdout).toMatch(/Residents gaining \(\+\) or losing \(-\) access, vs P1/);
     expect(r.stdout).toMatch(/only in P2: S1 Shop \(grocery\)/);
     expect(r.stdout).toMatch(/^P2\s+1\s+1\s+360,000\s+60\s+OVER/m);
-    expect(fs.readdirSync(out).sort()).toEqual(['comparison.csv.gz', 'comparison.json', 'comparison_coverage.csv.gz', 'difference.geojson.gz']);
+    expect(fs.readdirSync(out).sort()).toEqual(['comparison.csv.gz', 'comparison.json', 'comparison_coverage.parquet', 'difference.geojson.gz']);
     const plain = path.join(tempDir(), 'plain');
     expect(cli('compare', TINY, ...writePlans({ P1, P2 }), '--out', plain, '--format', 'csv', '--outputs', 'comparison,difference').code).toBe(0);
     expect(fs.readdirSync(plain).sort()).toEqual(['comparison.csv', 'comparison.json', 'difference.geojson']);

@@ -27,7 +27,7 @@ function hashTree(dir: string): Record<string, string> {
 }
 
 describe('runScenario', () => {
-  it('writes byte-identical results with 1 and 2 threads, and the plan improves coverage', async () => {
+  it('writes byte-identical results with 1 and 2 threads (the trips encoded here or on the workers), and the plan improves coverage', async () => {
     const dir = tempDir();
     const sc = path.join(dir, 'town');
     await writeScenario(sc, await generateCity({ residents: 8000, seed: 21, name: 'town' }));
@@ -35,7 +35,7 @@ describe('runScenario', () => {
     const b = await runScenario(sc, { out: path.join(dir, 'b'), threads: 2, timeLimit: 20 });
     expect(hashTree(a.outDir)).toEqual(hashTree(b.outDir));
     expect(Object.keys(hashTree(a.outDir)).sort()).toEqual(
-      ['blocks.geojson.gz', 'coverage.csv.gz', 'plan.geojson', 'plan.json', 'simulate-plan/block_metrics.csv.gz', 'simulate-plan/metrics.json', 'simulate-plan/trips.csv.gz', 'simulate-today/block_metrics.csv.gz', 'simulate-today/metrics.json', 'simulate-today/trips.csv.gz', 'summary.json'].sort(),
+      ['blocks.geojson.gz', 'coverage.parquet', 'plan.geojson', 'plan.json', 'simulate-plan/block_metrics.csv.gz', 'simulate-plan/metrics.json', 'simulate-plan/trips.parquet', 'simulate-today/block_metrics.csv.gz', 'simulate-today/metrics.json', 'simulate-today/trips.parquet', 'summary.json'].sort(),
     );
     const summary = JSON.parse(fs.readFileSync(path.join(a.outDir, 'summary.json'), 'utf8'));
     expect(summary.seed).toBe(21);
@@ -54,7 +54,7 @@ describe('runScenario', () => {
 
   it("writes one coverage table: today's columns are the static coverage of today, the plan's columns the static coverage with the plan, cell by cell", async () => {
     const tiny = path.join(FIXTURES, 'scenarios', 'tiny');
-    const r = await runScenario(tiny, { out: path.join(tempDir(), 'tiny'), timeLimit: 10 });
+    const r = await runScenario(tiny, { out: path.join(tempDir(), 'tiny'), timeLimit: 10, format: 'csv.gz' });
     expect(r.files.filter((f) => f.startsWith('coverage'))).toEqual(['coverage.csv.gz']);
     const sc = await loadScenario(tiny);
     const matrix = await computeDistanceMatrix(sc);
@@ -75,7 +75,7 @@ describe('runScenario', () => {
     });
     // the plan changes some cells, and a run without one writes today's columns only
     expect(got.rows.some((row) => row.values.covered_plan !== row.values.covered)).toBe(true);
-    const todayOnly = await runScenario(tiny, { out: path.join(tempDir(), 'tiny'), optimize: false });
+    const todayOnly = await runScenario(tiny, { out: path.join(tempDir(), 'tiny'), optimize: false, format: 'csv.gz' });
     expect((await readCsv(path.join(todayOnly.outDir, 'coverage.csv.gz'))).header).toEqual(COVERAGE_HEADER);
     // the rows leave out what belongs to a service: its threshold is in summary.json, once
     expect(r.summary.thresholdMin).toEqual(Object.fromEntries(sc.services.map((svc) => [svc.id, svc.thresholdMin])));

@@ -36,7 +36,7 @@ describe('quarterhour simulate', () => {
     expect(a.value, a.stderr).toBe(0);
     expect(b.value, b.stderr).toBe(0);
     const h1 = hashes(path.join(tmp, 't1'));
-    expect(Object.keys(h1)).toEqual(['block_metrics.csv.gz', 'metrics.json', 'trips.csv.gz']);
+    expect(Object.keys(h1)).toEqual(['block_metrics.csv.gz', 'metrics.json', 'trips.parquet']);
     expect(hashes(path.join(tmp, 't2'))).toEqual(h1);
     fs.rmSync(tmp, { recursive: true });
   }, 60_000);

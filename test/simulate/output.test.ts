@@ -52,12 +52,13 @@ describe('simulation outputs', () => {
     expect(blocks[1]).toMatch(/^5,a,a,old estate,120,/);
   });
 
-  it('writes the tables gzip-compressed by default, reading back to the plain CSV; --outputs selects them', async () => {
+  it('writes the trips as Parquet and block_metrics gzip-compressed by default, csv.gz reading back to the plain CSV; --outputs selects them', async () => {
     const { scenario, result } = await small();
     const plain = path.join(tmpDir(), 'plain');
     const dir = path.join(tmpDir(), 'out');
     await writeSimulationOutputs(result, scenario, plain, 'auto', { format: 'csv' });
-    const w = await writeSimulationOutputs(result, scenario, dir);
+    expect((await writeSimulationOutputs(result, scenario, path.join(tmpDir(), 'default'))).files).toEqual(['trips.parquet', 'metrics.json', 'block_metrics.csv.gz']);
+    const w = await writeSimulationOutputs(result, scenario, dir, 'auto', { format: 'csv.gz' });
     expect(w.files).toEqual(['trips.csv.gz', 'metrics.json', 'block_metrics.csv.gz']);
     for (const f of ['trips.csv', 'block_metrics.csv']) expect(readTextFile(path.join(dir, `${f}.gz`))).toBe(fs.readFileSync(path.join(plain, f), 'utf8'));
     const some = await writeSimulationOutputs(result, scenario, path.join(tmpDir(), 'some'), 'auto', { outputs: ['block_metrics'] });

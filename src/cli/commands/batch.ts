@@ -59,7 +59,7 @@ export const command: Command = {
     const outDir = (values.out as string | undefined) ?? path.join('results', spec.name);
     await checkBatchInputs(spec);
 
-    const resumeCmd = ['quarterhour', 'batch', pos[0], '--resume', '--out', outDir, ...(queueUrl ? ['--queue', queueRaw!] : values.threads !== undefined ? ['--threads', String(threads)] : []), ...(trips !== 'none' ? ['--trips', trips] : []), ...(values.format !== undefined ? ['--format', format] : []), ...(values.outputs !== undefined ? ['--outputs', values.outputs as string] : [])];
+    const resumeCmd = ['quarterhour', 'batch', pos[0], '--resume', '--out', outDir, ...(queueUrl ? ['--queue', queueRaw!] : values.threads !== undefined ? ['--threads', String(threads)] : []), ...(trips !== 'none' ? ['--trips', trips] : []), ...(format !== undefined ? ['--format', format] : []), ...(values.outputs !== undefined ? ['--outputs', values.outputs as string] : [])];
     const stopListening = onInterrupt({
       resume: resumeCmd.map(shellWord).join(' '),
       status: () => `${countFinished(spec, path.resolve(outDir))} of ${spec.runs.length} runs finished and kept in ${outDir}`,

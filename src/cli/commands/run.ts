@@ -26,7 +26,7 @@ export const command: Command = {
     'today-only': 'skip the optimizer: coverage and simulation of today only',
     capacitated: "capacitated siting: visits assigned to each conversion at most its service's capacity (also constraints.capacitated in scenario.json)",
     ...outputHelp(RUN_OUTPUTS),
-    trips: 'trips table: auto (default: in the --format), csv (plain trips.csv whatever the --format), bin (the legacy binary trips.bin), none',
+    trips: 'trips table: auto (default: in the --format, parquet when none is given), csv (plain trips.csv whatever the --format), bin (the legacy binary trips.bin), none',
     ...BUDGET_HELP,
   },
   options: { out: { type: 'string' }, threads: { type: 'string' }, seed: { type: 'string' }, solver: { type: 'string' }, 'time-limit': { type: 'string' }, 'today-only': { type: 'boolean' }, capacitated: { type: 'boolean' }, trips: { type: 'string' }, ...OUTPUT_OPTIONS, ...BUDGET_OPTIONS },

@@ -21,7 +21,7 @@ export const command: Command = {
     choice: 'destination choice: nearest (default) or logit',
     beta: 'logit coefficient per walking minute (default -0.2)',
     ...outputHelp(SIMULATE_OUTPUTS),
-    trips: 'trips table: auto (default: in the --format), csv (plain trips.csv whatever the --format) or bin (the legacy binary trips.bin)',
+    trips: 'trips table: auto (default: in the --format, parquet when none is given), csv (plain trips.csv whatever the --format) or bin (the legacy binary trips.bin)',
     'no-trips': 'do not write the trips table (metrics only)',
     'no-capacity': 'ignore facility capacities (no shadow-price iterations)',
   },
