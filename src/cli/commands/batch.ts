@@ -18,7 +18,7 @@ import { formatOption, OUTPUT_OPTIONS, outputHelp, outputsOption } from '../outp
 
 export const command: Command = {
   name: 'batch',
-  usage: 'batch <batch.json> [--threads N] [--resume] [--out DIR] [--trips none|csv|bin|auto] [--format csv.gz|csv|parquet] [--outputs coverage,trips,block_metrics,blocks] [--queue redis://host:port[/db] [--attempts N] [--store auto|redis] [--max-archive MB]] [--json]',
+  usage: 'batch <batch.json> [--threads N] [--resume] [--out DIR] [--trips none|csv|bin|auto] [--format parquet|csv.gz|csv] [--outputs coverage,trips,block_metrics,blocks] [--queue redis://host:port[/db] [--attempts N] [--store auto|redis] [--max-archive MB]] [--json]',
   help: {
     threads: 'runs in parallel (default: all cores; not used with --queue)',
     resume: 'keep finished runs, redo half-finished ones (with --queue: also collect what workers finished meanwhile)',

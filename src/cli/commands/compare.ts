@@ -11,7 +11,7 @@ import { BUDGET_HELP, BUDGET_OPTIONS, budgetOption } from '../budget.ts';
 
 export const command: Command = {
   name: 'compare',
-  usage: 'compare <scenario> <planA.json> [<planB.json> …] [--out DIR] [--format csv.gz|csv|parquet] [--outputs comparison,comparison_coverage,difference] [--max-conversions N] [--max-cost C] [--json]',
+  usage: 'compare <scenario> <planA.json> [<planB.json> …] [--out DIR] [--format parquet|csv.gz|csv] [--outputs comparison,comparison_coverage,difference] [--max-conversions N] [--max-cost C] [--json]',
   help: {
     out: 'output folder for comparison.json and the tables (default results/<scenario name>-compare)',
     ...outputHelp(COMPARE_OUTPUTS),

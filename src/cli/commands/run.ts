@@ -16,7 +16,7 @@ const TRIPS: TripsFormat[] = ['auto', 'csv', 'bin', 'none'];
 
 export const command: Command = {
   name: 'run',
-  usage: 'run <scenario> [--out DIR] [--threads N] [--seed S] [--solver NAME] [--time-limit S] [--capacitated] [--today-only] [--format csv.gz|csv|parquet] [--outputs coverage,trips,block_metrics,blocks] [--trips auto|csv|bin|none] [--max-conversions N] [--max-cost C] [--json]',
+  usage: 'run <scenario> [--out DIR] [--threads N] [--seed S] [--solver NAME] [--time-limit S] [--capacitated] [--today-only] [--format parquet|csv.gz|csv] [--outputs coverage,trips,block_metrics,blocks] [--trips auto|csv|bin|none] [--max-conversions N] [--max-cost C] [--json]',
   help: {
     out: 'output folder (default results/<scenario name>)',
     threads: 'worker threads (default 1); results do not depend on it',

@@ -12,7 +12,7 @@ import { formatOption, OUTPUT_OPTIONS, outputHelp, outputsOption } from '../outp
 
 export const command: Command = {
   name: 'simulate',
-  usage: 'simulate <scenario> [--plan plan.json] [--threads N] [--seed S] [--out DIR] [--choice nearest|logit] [--format csv.gz|csv|parquet] [--outputs trips,block_metrics] [--trips auto|csv|bin] [--no-trips] [--json]',
+  usage: 'simulate <scenario> [--plan plan.json] [--threads N] [--seed S] [--out DIR] [--choice nearest|logit] [--format parquet|csv.gz|csv] [--outputs trips,block_metrics] [--trips auto|csv|bin] [--no-trips] [--json]',
   help: {
     plan: 'siting plan JSON {"conversions":[{"candidate":id,"services":[ids]}]} to simulate instead of the current state',
     threads: 'worker threads (default 1); results do not depend on it',
