@@ -157,7 +157,11 @@ export function coverageParquet(sc: CoverageKeys, t: CoverageTable, plan: Covera
     { name: 'covered', type: 'int' },
     ...(plan ? [{ name: COVERAGE_PLAN_HEADER[0], type: 'double' as const, nullable: true }, { name: COVERAGE_PLAN_HEADER[1], type: 'int' as const }] : []),
   ];
-  const minutes = (m: Float64Array | Float32Array, start: number, end: number) => Array.from(m.subarray(start, end), (x) => (Number.isFinite(x) ? roundedValue(x, 2) : null));
+  const minutes = (m: Float64Array | Float32Array, start: number, end: number) => {
+    const out = new Array<number | null>(end - start);
+    for (let k = 0, i = start; i < end; k++, i++) out[k] = Number.isFinite(m[i]) ? roundedValue(m[i], 2) : null;
+    return out;
+  };
   return {
     columns,
     count: coverageRowCount(sc),
