@@ -166,8 +166,9 @@ export interface ParquetWriteOptions {
   tick?: (done: number) => void;
   /**
    * Encode the row groups elsewhere (a worker of the job's pool), `inFlight` at once, when the source
-   * can be cut into parts (ParquetSource.part); they are written in order as they come back. Without
-   * it, each group is encoded in this thread, the event loop running between groups.
+   * can be cut into parts (ParquetSource.part), and in this thread while the group to write next is
+   * not back; they are written in order. Without it, each group is encoded in this thread, the event
+   * loop running between groups.
    */
   encode?: PartEncoder;
   inFlight?: number;
@@ -195,18 +196,39 @@ export async function writeParquetFile(file: string, source: ParquetSource, opts
     const endOf = (a: number): number => Math.min(source.count, a + PARQUET_ROW_GROUP);
     const { encode } = opts;
     if (encode && source.part && starts.length > 1) {
+      // Groups go to the pool in order, `inFlight` at a time; while the group to write next is not
+      // back, this thread encodes the next group not yet sent itself (on one worker busy with
+      // something else, the table does not wait for it). Whoever encodes a group, its bytes are the same.
       const inFlight = Math.max(1, opts.inFlight ?? 2);
-      const pending: Promise<EncodedRowGroups>[] = [];
-      let next = 0;
+      const results: Promise<EncodedRowGroups>[] = [];
+      const done: boolean[] = [];
+      let sent = 0; // groups given out (to the pool or this thread), in order
+      let busy = 0; // groups on the pool
+      const send = (): void => {
+        while (sent < starts.length && busy < inFlight) {
+          const k = sent++;
+          busy++;
+          results[k] = encode(source.part!(starts[k], endOf(starts[k])));
+          results[k].then(
+            () => void ((done[k] = true), busy--),
+            () => void ((done[k] = true), busy--),
+          );
+        }
+      };
       try {
-        while (next < starts.length && pending.length < inFlight) pending.push(encode(source.part(starts[next], endOf(starts[next++]))));
-        for (const a of starts) {
-          const part = await pending.shift()!;
-          if (next < starts.length) pending.push(encode(source.part(starts[next], endOf(starts[next++]))));
-          await append(part, endOf(a));
+        for (let k = 0; k < starts.length; k++) {
+          send();
+          while (!done[k] && sent < starts.length) {
+            const j = sent++;
+            results[j] = Promise.resolve(encodeRowGroups(source, starts[j], endOf(starts[j])));
+            done[j] = true;
+            await new Promise<void>((resolve) => setImmediate(resolve)); // let the pool's answers in
+            send();
+          }
+          await append(await results[k], endOf(starts[k]));
         }
       } finally {
-        await Promise.allSettled(pending); // nothing left running on a failure
+        await Promise.allSettled(results); // nothing left running on a failure
       }
     } else {
       for (const a of starts) {

@@ -44,7 +44,7 @@ export interface OutputOptions {
   compressInThisThread?: boolean;
   /**
    * The job's pool: Parquet tables that can be cut into parts (the trips) have their row groups encoded
-   * on its workers (`threads` + 1 parts in flight) and written here in order: speed only, never the bytes.
+   * on its workers (`threads` at once) and here, and written in order: speed only, never the bytes.
    */
   pool?: Pool;
 }
@@ -136,8 +136,7 @@ export async function writeTable(dir: string, table: TableSpec, opts: OutputOpti
     if (!table.parquet && !table.rows) throw new Error(`writeTable: ${table.base} has neither a Parquet source nor rows`);
     const { pool } = opts;
     const encode = pool ? (task: Task) => runTask<EncodedRowGroups>(pool, task) : undefined;
-    // one part more than the workers, so that none waits for its next part between two
-    await writeParquetFile(path.join(dir, name), table.parquet ? table.parquet() : parquetFromRows(table.columns, table.rows!), { tick, encode, inFlight: (opts.threads ?? DEFAULT_WRITE_THREADS) + 1 });
+    await writeParquetFile(path.join(dir, name), table.parquet ? table.parquet() : parquetFromRows(table.columns, table.rows!), { tick, encode, inFlight: opts.threads ?? DEFAULT_WRITE_THREADS });
     return name;
   }
   const opts2 = { finalNewline: table.finalNewline, onRow: tick };
