@@ -194,47 +194,42 @@ export async function writeParquetFile(file: string, source: ParquetSource, opts
     const starts: number[] = [];
     for (let a = 0; a < source.count; a += PARQUET_ROW_GROUP) starts.push(a);
     const endOf = (a: number): number => Math.min(source.count, a + PARQUET_ROW_GROUP);
+    // Groups go to the pool (when there is one and the table can be cut) in order, `inFlight` at a
+    // time; while the group to write next is not back, this thread encodes the next group not yet
+    // given out (on one worker busy with something else, the table does not wait for it). Without a
+    // pool that is every group, one after the other. Whoever encodes a group, its bytes are the same.
     const { encode } = opts;
-    if (encode && source.part && starts.length > 1) {
-      // Groups go to the pool in order, `inFlight` at a time; while the group to write next is not
-      // back, this thread encodes the next group not yet sent itself (on one worker busy with
-      // something else, the table does not wait for it). Whoever encodes a group, its bytes are the same.
-      const inFlight = Math.max(1, opts.inFlight ?? 2);
-      const results: Promise<EncodedRowGroups>[] = [];
-      const done: boolean[] = [];
-      let sent = 0; // groups given out (to the pool or this thread), in order
-      let busy = 0; // groups on the pool
-      const send = (): void => {
-        while (sent < starts.length && busy < inFlight) {
-          const k = sent++;
-          busy++;
-          results[k] = encode(source.part!(starts[k], endOf(starts[k])));
-          results[k].then(
-            () => void ((done[k] = true), busy--),
-            () => void ((done[k] = true), busy--),
-          );
-        }
-      };
-      try {
-        for (let k = 0; k < starts.length; k++) {
+    const pooled = encode !== undefined && source.part !== undefined && starts.length > 1;
+    const inFlight = pooled ? Math.max(1, opts.inFlight ?? 2) : 0;
+    const results: (Promise<EncodedRowGroups> | undefined)[] = []; // dropped once written
+    const done: boolean[] = [];
+    let sent = 0; // groups given out (to the pool or this thread), in order
+    let busy = 0; // groups on the pool
+    const send = (): void => {
+      while (sent < starts.length && busy < inFlight) {
+        const k = sent++;
+        busy++;
+        const result = encode!(source.part!(starts[k], endOf(starts[k])));
+        const back = (): void => void ((done[k] = true), busy--);
+        result.then(back, back);
+        results[k] = result;
+      }
+    };
+    try {
+      for (let k = 0; k < starts.length; k++) {
+        send();
+        while (!done[k] && sent < starts.length) {
+          const j = sent++;
+          results[j] = Promise.resolve(encodeRowGroups(source, starts[j], endOf(starts[j])));
+          done[j] = true;
+          await new Promise<void>((resolve) => setImmediate(resolve)); // let the pool's answers and the stages beside it in
           send();
-          while (!done[k] && sent < starts.length) {
-            const j = sent++;
-            results[j] = Promise.resolve(encodeRowGroups(source, starts[j], endOf(starts[j])));
-            done[j] = true;
-            await new Promise<void>((resolve) => setImmediate(resolve)); // let the pool's answers in
-            send();
-          }
-          await append(await results[k], endOf(starts[k]));
         }
-      } finally {
-        await Promise.allSettled(results); // nothing left running on a failure
+        await append((await results[k])!, endOf(starts[k]));
+        results[k] = undefined;
       }
-    } else {
-      for (const a of starts) {
-        await append(encodeRowGroups(source, a, endOf(a)), endOf(a));
-        await new Promise<void>((resolve) => setImmediate(resolve)); // let the stages beside it run
-      }
+    } finally {
+      await Promise.allSettled(results); // nothing left running on a failure
     }
     await writer.finish();
   } finally {

@@ -24,7 +24,7 @@ import { CsvBytes } from '../io/csvBytes.ts';
 import { tableFormat, wantsOutput, writeTable, type OutputOptions, type TableFormat } from '../io/tableWriter.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { TripColumns } from './columns.ts';
-import { allocTrips, TRIP_COLUMN_NAMES } from './columns.ts';
+import { allocTrips, sliceTrips, TRIP_COLUMN_NAMES } from './columns.ts';
 import { blockMetrics } from './metrics.ts';
 import type { SimulationResult } from './types.ts';
 
@@ -89,11 +89,21 @@ export function tripKeys(scenario: Scenario, siteIds: readonly string[], seed: n
   return { services: scenario.services.map((s) => s.id), blocks: scenario.blocks.ids, sites: siteIds, seed };
 }
 
-/** Rows [start, end) of a trip table, copied. */
-function tripRows(trips: TripColumns, start: number, end: number): TripColumns {
-  const out = { count: end - start } as TripColumns;
-  for (const k of TRIP_COLUMN_NAMES) (out as unknown as Record<string, unknown>)[k] = trips[k].slice(start, end);
-  return out;
+/**
+ * Rows [start, end) of the trips as a worker's part: the rows copied, and only the block ids they
+ * name (the trips are in block order, so a part names a short run of a city's blocks), their
+ * originBlock counted from the first of them.
+ */
+function tripsPart(trips: TripColumns, keys: TripKeys, start: number, end: number): TripsPart {
+  const rows = sliceTrips(trips, start, end);
+  let b0 = Infinity;
+  let b1 = -Infinity;
+  for (let i = 0; i < rows.count; i++) {
+    b0 = Math.min(b0, rows.originBlock[i]);
+    b1 = Math.max(b1, rows.originBlock[i] + 1);
+  }
+  for (let i = 0; i < rows.count; i++) rows.originBlock[i] -= b0;
+  return { trips: rows, keys: { ...keys, blocks: keys.blocks.slice(b0, b1) } };
 }
 
 /** What a worker needs to encode rows of the trips table (src/jobs/parquetPart.ts): those rows and the keys. */
@@ -141,7 +151,7 @@ export function tripsParquet(trips: TripColumns, keys: TripKeys): ParquetSource 
       }
       return [new Int32Array(n).fill(seed), trips.resident.slice(start, end), band, service, block, facility, Int32Array.from(trips.departureMin.subarray(start, end)), walking, Int32Array.from(trips.within.subarray(start, end)), Int32Array.from(trips.tourLeg.subarray(start, end))];
     },
-    part: (start, end) => ({ kind: 'parquet-part', table: 'trips', data: { trips: tripRows(trips, start, end), keys } satisfies TripsPart }),
+    part: (start, end) => ({ kind: 'parquet-part', table: 'trips', data: tripsPart(trips, keys, start, end) }),
   };
 }
 
