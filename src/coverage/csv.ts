@@ -14,7 +14,7 @@ import type { CoverageTable } from './residential.ts';
 import { csvColumns, type CsvCell, type CsvFields } from '../io/csv.ts';
 import { CsvBytes } from '../io/csvBytes.ts';
 import { rounded, roundedValue } from '../io/numbers.ts';
-import type { ParquetColumn, ParquetSource } from '../io/parquet.ts';
+import type { ParquetCodes, ParquetColumn, ParquetSource } from '../io/parquet.ts';
 import type { Scenario, ServiceDef } from '../scenario/types.ts';
 
 /**
@@ -158,31 +158,33 @@ export function coverageParquet(sc: CoverageKeys, t: CoverageTable, plan: Covera
     ...(plan ? [{ name: COVERAGE_PLAN_HEADER[0], type: 'double' as const, nullable: true }, { name: COVERAGE_PLAN_HEADER[1], type: 'int' as const }] : []),
   ];
   const minutes = (m: Float64Array | Float32Array, start: number, end: number) => {
-    const out = new Array<number | null>(end - start);
-    for (let k = 0, i = start; i < end; k++, i++) out[k] = Number.isFinite(m[i]) ? roundedValue(m[i], 2) : null;
+    const out = new Float64Array(end - start);
+    for (let k = 0, i = start; i < end; k++, i++) out[k] = Number.isFinite(m[i]) ? roundedValue(m[i], 2) : NaN; // NaN: a null
     return out;
   };
+  const serviceIds = sc.services.map((s) => s.id);
+  const states = state === undefined ? [] : [state];
   return {
     columns,
     count: coverageRowCount(sc),
     slice(start, end) {
       const n = end - start;
-      const block = new Array<string>(n);
-      const service = new Array<string>(n);
-      const band = new Array<string>(n);
+      const block = new Int32Array(n);
+      const service = new Int32Array(n);
+      const band = new Int32Array(n);
       const residents = new Float64Array(n);
       for (let k = 0, i = start; i < end; k++, i++) {
         const b = i % N_AGE_BANDS;
         const bs = (i - b) / N_AGE_BANDS;
         const s = bs % S;
-        block[k] = sc.blocks.ids[(bs - s) / S];
-        service[k] = sc.services[s].id;
-        band[k] = AGE_BANDS[b];
+        block[k] = (bs - s) / S;
+        service[k] = s;
+        band[k] = b;
         residents[k] = roundedValue(t.residents[i], 2);
       }
-      const cols: ArrayLike<unknown>[] = [block, service, band, residents, minutes(t.minutes, start, end), Int32Array.from(t.covered.subarray(start, end))];
+      const cols: (ArrayLike<unknown> | ParquetCodes)[] = [{ codes: block, keys: sc.blocks.ids }, { codes: service, keys: serviceIds }, { codes: band, keys: AGE_BANDS }, residents, minutes(t.minutes, start, end), Int32Array.from(t.covered.subarray(start, end))];
       if (plan) cols.push(minutes(plan.minutes, start, end), Int32Array.from(plan.covered.subarray(start, end)));
-      if (state !== undefined) cols.unshift(new Array<string>(n).fill(state));
+      if (state !== undefined) cols.unshift({ codes: new Int32Array(n), keys: states });
       return cols;
     },
   };

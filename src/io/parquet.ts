@@ -25,6 +25,9 @@ import { parquetRead, parquetMetadataAsync, asyncBufferFromFile } from 'hyparque
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import type { RowGroup } from 'hyparquet';
 import type { CsvCell, CsvColumn } from './csv.ts';
+import { writeColumnChunk, type ChunkOptions, type ParquetCodes } from './parquetChunk.ts';
+
+export type { ParquetCodes } from './parquetChunk.ts';
 import { GZIP_LEVEL } from './gzip.ts';
 
 export type ParquetType = 'int' | 'double' | 'text';
@@ -50,9 +53,11 @@ export interface ParquetSource {
   count: number;
   /**
    * Rows [start, end) of every column, in `columns`' order: an Int32Array for an int column, a
-   * Float64Array or (number | null)[] for a double, (string | null)[] for text; null only where nullable.
+   * Float64Array (NaN for a null) or (number | null)[] for a double, codes into ids (ParquetCodes) or
+   * (string | null)[] for text; null only where nullable. The typed forms are encoded without a value
+   * per row (src/io/parquetChunk.ts); the arrays give the same bytes, at the writer's pace.
    */
-  slice(start: number, end: number): ArrayLike<unknown>[];
+  slice(start: number, end: number): (ArrayLike<unknown> | ParquetCodes)[];
   /**
    * Rows [start, end) as a task that a worker can encode on its own (plain data, copied to it; the
    * worker rebuilds the same source on them: src/jobs/parquetPart.ts). Absent: encoded in this thread.
@@ -127,20 +132,24 @@ function shiftOffsets(groups: RowGroup[], by: number): void {
  */
 export function encodeRowGroups(source: ParquetSource, start = 0, end = source.count): EncodedRowGroups {
   const sink = new ByteWriter(1 << 20);
-  const writer = new ParquetWriter(writerOptions(sink, source.columns)); // writes the 4-byte header, dropped below
+  const chunks = chunkOptions(source.columns);
+  const rowGroups: RowGroup[] = [];
   for (let a = start; a < end; a += PARQUET_ROW_GROUP) {
     const b = Math.min(end, a + PARQUET_ROW_GROUP);
     const values = source.slice(a, b);
-    const columnData = source.columns.map((c, j) => ({
-      name: c.name,
-      data: values[j] as never,
-      offsetIndex: false, // no page indexes: they hold file offsets, and a group is one page per column at this size
-      ...(c.delta ? { encoding: 'DELTA_BINARY_PACKED' as const } : c.dictionary ? { encoding: 'RLE_DICTIONARY' as const } : {}),
-    }));
-    void writer.write({ columnData, rowGroupSize: PARQUET_ROW_GROUP }); // in memory: synchronous
+    const groupStart = sink.offset;
+    const columns = chunks.map((opts, j) => writeColumnChunk(sink, opts, values[j], b - a));
+    let size = 0n;
+    for (const c of columns) size += c.meta_data?.total_uncompressed_size ?? 0n;
+    rowGroups.push({ columns, total_byte_size: size, num_rows: BigInt(b - a), total_compressed_size: BigInt(sink.offset - groupStart) });
   }
-  shiftOffsets(writer.row_groups, -4);
-  return { bytes: sink.getBytes().slice(4), rowGroups: writer.row_groups, rows: end - start };
+  return { bytes: sink.getBytes().slice(), rowGroups, rows: end - start };
+}
+
+/** How each column's chunks are encoded: its schema element, gzip, and its encoding when it has one. */
+function chunkOptions(columns: readonly ParquetColumn[]): ChunkOptions[] {
+  const elements = schemaOf(columns).slice(1);
+  return columns.map((c, j) => ({ element: elements[j], codec: 'GZIP', compress: gzipPage, ...(c.delta ? { encoding: 'DELTA_BINARY_PACKED' as const } : c.dictionary ? { encoding: 'RLE_DICTIONARY' as const } : {}) }));
 }
 
 /** A ByteWriter whose bytes go to an open file after each row group (flush) and at the end (finish). */
@@ -265,16 +274,44 @@ export function concatParquet(sources: readonly ParquetSource[]): ParquetSource 
     columns: sources[0]?.columns ?? [],
     count: starts[sources.length],
     slice(start, end) {
-      const parts: ArrayLike<unknown>[][] = [];
+      const parts: (ArrayLike<unknown> | ParquetCodes)[][] = [];
       for (let k = 0; k < sources.length; k++) {
         const a = Math.max(start, starts[k]);
         const b = Math.min(end, starts[k + 1]);
         if (a < b) parts.push(sources[k].slice(a - starts[k], b - starts[k]));
       }
       if (parts.length === 1) return parts[0];
-      return parts[0].map((_, j) => parts.flatMap((p) => Array.from(p[j])));
+      return parts[0].map((_, j) => concatColumn(parts.map((p) => p[j])));
     },
   };
+}
+
+function isCodes(c: ArrayLike<unknown> | ParquetCodes): c is ParquetCodes {
+  return (c as ParquetCodes).codes instanceof Int32Array;
+}
+
+/** One column of rows cut in parts, whole again, in the parts' form (codes into the parts' ids one after the other). */
+function concatColumn(parts: (ArrayLike<unknown> | ParquetCodes)[]): ArrayLike<unknown> | ParquetCodes {
+  if (parts.every(isCodes)) {
+    const codes = new Int32Array(parts.reduce((n, p) => n + p.codes.length, 0));
+    const keys: string[] = [];
+    let at = 0;
+    for (const p of parts) {
+      const base = keys.length;
+      for (let i = 0; i < p.codes.length; i++) codes[at + i] = p.codes[i] < 0 ? -1 : p.codes[i] + base;
+      at += p.codes.length;
+      keys.push(...p.keys);
+    }
+    return { codes, keys };
+  }
+  const typed = parts[0] instanceof Int32Array ? Int32Array : parts[0] instanceof Float64Array ? Float64Array : null;
+  if (typed && parts.every((p) => p instanceof typed)) {
+    const out = new typed(parts.reduce((n, p) => n + (p as ArrayLike<number>).length, 0));
+    let at = 0;
+    for (const p of parts) out.set(p as ArrayLike<number>, (at += (p as ArrayLike<number>).length) - (p as ArrayLike<number>).length);
+    return out;
+  }
+  return parts.flatMap((p) => (isCodes(p) ? Array.from(p.codes, (c) => (c < 0 ? null : p.keys[c])) : Array.from(p)));
 }
 
 const GUNZIP = { GZIP: (input: Uint8Array) => new Uint8Array(zlib.gunzipSync(input)) };

@@ -135,21 +135,23 @@ export function tripsParquet(trips: TripColumns, keys: TripKeys): ParquetSource 
     count: trips.count,
     slice(start, end) {
       const n = end - start;
-      const band = new Array<string>(n);
-      const service = new Array<string>(n);
-      const block = new Array<string>(n);
-      const facility = new Array<string | null>(n);
-      const walking = new Array<number | null>(n);
+      const walking = new Float64Array(n);
       for (let k = 0, i = start; i < end; k++, i++) {
-        band[k] = AGE_BANDS[trips.ageBand[i]];
-        service[k] = services[trips.service[i]];
-        block[k] = blocks[trips.originBlock[i]];
-        const s = trips.site[i];
-        facility[k] = s >= 0 ? sites[s] : null;
         const w = trips.walkMin[i];
-        walking[k] = Number.isNaN(w) ? null : roundedValue(w, 2);
+        walking[k] = Number.isNaN(w) ? NaN : roundedValue(w, 2); // NaN: a null (unserved)
       }
-      return [new Int32Array(n).fill(seed), trips.resident.slice(start, end), band, service, block, facility, Int32Array.from(trips.departureMin.subarray(start, end)), walking, Int32Array.from(trips.within.subarray(start, end)), Int32Array.from(trips.tourLeg.subarray(start, end))];
+      return [
+        new Int32Array(n).fill(seed),
+        trips.resident.slice(start, end),
+        { codes: Int32Array.from(trips.ageBand.subarray(start, end)), keys: AGE_BANDS },
+        { codes: Int32Array.from(trips.service.subarray(start, end)), keys: services },
+        { codes: trips.originBlock.slice(start, end), keys: blocks },
+        { codes: trips.site.slice(start, end), keys: sites },
+        Int32Array.from(trips.departureMin.subarray(start, end)),
+        walking,
+        Int32Array.from(trips.within.subarray(start, end)),
+        Int32Array.from(trips.tourLeg.subarray(start, end)),
+      ];
     },
     part: (start, end) => ({ kind: 'parquet-part', table: 'trips', data: tripsPart(trips, keys, start, end) }),
   };

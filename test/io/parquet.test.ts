@@ -113,8 +113,8 @@ describe('writeParquetFile', () => {
     expect(t.header).toEqual(['id', 'label', 'minutes']);
     expect(t.count).toBe(150_000);
     const want = source.slice(0, 150_000);
-    for (const i of [0, 1, 7, 11, 65535, 65536, 99_999, 149_999]) for (let j = 0; j < 3; j++) expect(t.columns[j][i], `row ${i} column ${j}`).toBe(want[j][i]);
-    expect(Array.from(t.columns[0])).toEqual(Array.from(want[0]));
+    for (const i of [0, 1, 7, 11, 65535, 65536, 99_999, 149_999]) for (let j = 0; j < 3; j++) expect(t.columns[j][i], `row ${i} column ${j}`).toBe((want[j] as ArrayLike<unknown>)[i]);
+    expect(Array.from(t.columns[0])).toEqual(Array.from(want[0] as Int32Array));
   });
 
   it('takes small tables as CSV rows, and sources one after another', async () => {
@@ -125,6 +125,6 @@ describe('writeParquetFile', () => {
     const both = concatParquet([source, source]);
     expect(both.count).toBe(300_000);
     const s = both.slice(149_998, 150_002);
-    expect(Array.from(s[0])).toEqual([149_998, 149_999, 0, 1]);
+    expect(Array.from(s[0] as Int32Array)).toEqual([149_998, 149_999, 0, 1]);
   });
 });
