@@ -176,8 +176,9 @@ export interface ParquetWriteOptions {
   /**
    * Encode the row groups elsewhere (a worker of the job's pool), `inFlight` at once, when the source
    * can be cut into parts (ParquetSource.part), and in this thread while the group to write next is
-   * not back; they are written in order. Without it, each group is encoded in this thread, the event
-   * loop running between groups.
+   * not back (when every group is given out, that group itself: the file never waits on a busy pool);
+   * they are written in order. Without it, each group is encoded in this thread, the event loop
+   * running between groups.
    */
   encode?: PartEncoder;
   inFlight?: number;
@@ -234,11 +235,15 @@ export async function writeParquetFile(file: string, source: ParquetSource, opts
           await new Promise<void>((resolve) => setImmediate(resolve)); // let the pool's answers and the stages beside it in
           send();
         }
+        // Every group is given out and this one is still on the pool (behind another task there, e.g.
+        // the coverage table on a one-thread run): encode it here too rather than wait, and take this
+        // one; the same rows give the same bytes. The pool's answer, when it comes, is dropped.
+        if (!done[k]) results[k] = Promise.resolve(encodeRowGroups(source, starts[k], endOf(starts[k])));
         await append((await results[k])!, endOf(starts[k]));
         results[k] = undefined;
       }
     } finally {
-      await Promise.allSettled(results); // nothing left running on a failure
+      await Promise.allSettled(results); // nothing left running on a failure (but a pool's answer already replaced)
     }
     await writer.finish();
   } finally {

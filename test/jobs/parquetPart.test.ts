@@ -72,6 +72,18 @@ describe('encoding a Parquet table in parts', () => {
     }
   }, 60_000);
 
+  it('does not wait on a pool that is busy with something else: the group is encoded here too, to the same bytes', async () => {
+    const dir = tempDir();
+    const here = path.join(dir, 'here.parquet');
+    const stuck = path.join(dir, 'stuck.parquet');
+    await writeParquetFile(here, source);
+    let asked = 0;
+    const never = () => ((asked++), new Promise<never>(() => {})); // a pool whose only worker never gets to these tasks
+    await writeParquetFile(stuck, source, { encode: never, inFlight: 1 });
+    expect(asked).toBe(1);
+    expect(fs.readFileSync(stuck).equals(fs.readFileSync(here))).toBe(true);
+  });
+
   it('names an unknown table in a worker task', () => {
     expect(() => parquetPartTask({ kind: 'parquet-part', table: 'nope', data: {} })).toThrow(/unknown table 'nope'/);
   });
