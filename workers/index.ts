@@ -20,7 +20,6 @@ const HANDLERS: Record<string, () => Promise<Handler>> = {
   'tree-nodes': async () => (await import('./tree.ts')).default as Handler,
   'batch-run': async () => (await import('./batch.ts')).default as Handler,
   'coverage-table': async () => (await import('./write.ts')).default as Handler,
-  'parquet-part': async () => (await import('./parquetPart.ts')).default as Handler,
 };
 
 const loaded = new Map<string, Promise<Handler>>();

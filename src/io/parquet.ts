@@ -1,7 +1,9 @@
 /**
  * Parquet tables (the default format of the big tables: trips, coverage, comparison_coverage; every
- * table with `--format parquet`): written with hyparquet-writer, read back with hyparquet (both by the
- * hyparquet project, pure JavaScript, no native code).
+ * table with `--format parquet`): written as hyparquet-writer writes them (its header, footer and page
+ * headers; the column chunks of typed columns encoded by src/io/parquetChunk.ts, byte for byte as the
+ * writer would, at a third of its cost), read back with hyparquet (both by the hyparquet project, pure
+ * JavaScript, no native code).
  *
  * A table is typed columns (int: INT32, double: DOUBLE, text: UTF-8 strings), each REQUIRED or, when
  * it can be empty, OPTIONAL (an empty CSV cell is a null). The values are the CSV's exactly: numbers
@@ -12,12 +14,11 @@
  * source's columns (ParquetSource.slice), encoded (dictionary, run-length and bit-packing as the writer
  * chooses, always a dictionary for columns marked `dictionary`, DELTA_BINARY_PACKED for columns marked
  * `delta`), its pages compressed with gzip (zlib, level GZIP_LEVEL, the header's OS byte set to 255 as
- * in src/io/gzip.ts), and written to the file before the next is built. A group is encoded in this
- * thread (the event loop running between groups) or, for a table that can be cut into parts (the
- * trips), on the job's pool, a few groups at once, and written in order as they come back: a group's
- * bytes do not depend on where it lies in the file, only its metadata's offsets do, and those are set
- * as it is appended. The bytes depend only on the rows: the same table gives the same file on every
- * run, thread count and machine with the same zlib.
+ * in src/io/gzip.ts), and written to the file before the next is built, in the writing thread: the
+ * event loop runs between groups. (Encoding groups on the job's worker threads was tried: once a group
+ * cost 13 ms to encode, copying it to a worker and back cost more, and runs got slower.) The bytes
+ * depend only on the rows: the same table gives the same file on every run, thread count and machine
+ * with the same zlib.
  */
 import fs from 'node:fs';
 import zlib from 'node:zlib';
@@ -58,29 +59,7 @@ export interface ParquetSource {
    * per row (src/io/parquetChunk.ts); the arrays give the same bytes, at the writer's pace.
    */
   slice(start: number, end: number): (ArrayLike<unknown> | ParquetCodes)[];
-  /**
-   * Rows [start, end) as a task that a worker can encode on its own (plain data, copied to it; the
-   * worker rebuilds the same source on them: src/jobs/parquetPart.ts). Absent: encoded in this thread.
-   */
-  part?(start: number, end: number): ParquetPartTask;
 }
-
-/** A worker's task: encode one part of a table (`table` names how to rebuild its source from `data`). */
-export interface ParquetPartTask {
-  kind: 'parquet-part';
-  table: string;
-  data: unknown;
-}
-
-/** Row groups encoded on their own: their bytes, and their metadata with offsets from the bytes' start. */
-export interface EncodedRowGroups {
-  bytes: Uint8Array;
-  rowGroups: RowGroup[];
-  rows: number;
-}
-
-/** Encodes a part of a table wherever it runs (a worker of the job's pool); resolves with its row groups. */
-export type PartEncoder = (task: ParquetPartTask) => Promise<EncodedRowGroups>;
 
 /** Rows per row group: the writer holds one group's columns at a time. */
 export const PARQUET_ROW_GROUP = 1 << 16;
@@ -110,46 +89,19 @@ function writerOptions(writer: ByteWriter, columns: readonly ParquetColumn[]) {
   return { writer, schema: schemaOf(columns), codec: 'GZIP' as const, compressors: { GZIP: gzipPage }, statistics: false, createdBy: CREATED_BY };
 }
 
-/** Move every file offset of `groups` by `by` bytes. */
-function shiftOffsets(groups: RowGroup[], by: number): void {
-  const d = BigInt(by);
-  for (const g of groups) {
-    for (const c of g.columns) {
-      c.file_offset += d;
-      const m = c.meta_data;
-      if (!m) continue;
-      m.data_page_offset += d;
-      if (m.dictionary_page_offset !== undefined) m.dictionary_page_offset += d;
-    }
-  }
-}
-
-/**
- * Encode rows [start, end) of `source` in row groups of PARQUET_ROW_GROUP (from `start`), in memory:
- * the bytes of the groups as they lie in a file (no header, no footer) and their metadata, offsets
- * counted from the first of these bytes. Nothing in a group's bytes depends on where it lies in the
- * file, so a file assembled from parts (writeParquetFile) is the file written group by group.
- */
-export function encodeRowGroups(source: ParquetSource, start = 0, end = source.count): EncodedRowGroups {
-  const sink = new ByteWriter(1 << 20);
-  const chunks = chunkOptions(source.columns);
-  const rowGroups: RowGroup[] = [];
-  for (let a = start; a < end; a += PARQUET_ROW_GROUP) {
-    const b = Math.min(end, a + PARQUET_ROW_GROUP);
-    const values = source.slice(a, b);
-    const groupStart = sink.offset;
-    const columns = chunks.map((opts, j) => writeColumnChunk(sink, opts, values[j], b - a));
-    let size = 0n;
-    for (const c of columns) size += c.meta_data?.total_uncompressed_size ?? 0n;
-    rowGroups.push({ columns, total_byte_size: size, num_rows: BigInt(b - a), total_compressed_size: BigInt(sink.offset - groupStart) });
-  }
-  return { bytes: sink.getBytes().slice(), rowGroups, rows: end - start };
-}
-
 /** How each column's chunks are encoded: its schema element, gzip, and its encoding when it has one. */
 function chunkOptions(columns: readonly ParquetColumn[]): ChunkOptions[] {
   const elements = schemaOf(columns).slice(1);
   return columns.map((c, j) => ({ element: elements[j], codec: 'GZIP', compress: gzipPage, ...(c.delta ? { encoding: 'DELTA_BINARY_PACKED' as const } : c.dictionary ? { encoding: 'RLE_DICTIONARY' as const } : {}) }));
+}
+
+/** One row group of `n` rows (`values`: source.slice's columns) appended to `sink`, column by column; its metadata. */
+function writeRowGroup(sink: ByteWriter, chunks: readonly ChunkOptions[], values: readonly unknown[], n: number): RowGroup {
+  const start = sink.offset;
+  const columns = chunks.map((opts, j) => writeColumnChunk(sink, opts, values[j], n));
+  let size = 0n;
+  for (const c of columns) size += c.meta_data?.total_uncompressed_size ?? 0n;
+  return { columns, total_byte_size: size, num_rows: BigInt(n), total_compressed_size: BigInt(sink.offset - start) };
 }
 
 /** A ByteWriter whose bytes go to an open file after each row group (flush) and at the end (finish). */
@@ -173,77 +125,24 @@ class FileSink extends ByteWriter {
 export interface ParquetWriteOptions {
   /** `tick(rows done)` after each row group. */
   tick?: (done: number) => void;
-  /**
-   * Encode the row groups elsewhere (a worker of the job's pool), `inFlight` at once, when the source
-   * can be cut into parts (ParquetSource.part), and in this thread while the group to write next is
-   * not back (when every group is given out, that group itself: the file never waits on a busy pool);
-   * they are written in order. Without it, each group is encoded in this thread, the event loop
-   * running between groups.
-   */
-  encode?: PartEncoder;
-  inFlight?: number;
 }
 
 /**
- * Write `source` into `file` as Parquet, row group by row group, never holding more than the groups
- * in flight. The bytes depend only on the rows: encoded here or on workers, on any number of them.
+ * Write `source` into `file` as Parquet, row group by row group, holding one group at a time (the
+ * event loop runs between groups, while each is written to the file). The bytes depend only on the rows.
  */
 export async function writeParquetFile(file: string, source: ParquetSource, opts: ParquetWriteOptions = {}): Promise<void> {
   const fh = await fs.promises.open(file, 'w');
   try {
     const sink = new FileSink(fh);
-    const writer = new ParquetWriter(writerOptions(sink, source.columns));
-    const append = async (part: EncodedRowGroups, end: number): Promise<void> => {
-      shiftOffsets(part.rowGroups, sink.offset);
-      sink.appendBytes(part.bytes);
-      writer.row_groups.push(...part.rowGroups);
-      writer.num_rows += BigInt(part.rows);
+    const writer = new ParquetWriter(writerOptions(sink, source.columns)); // the header; its finish() writes the footer
+    const chunks = chunkOptions(source.columns);
+    for (let a = 0; a < source.count; a += PARQUET_ROW_GROUP) {
+      const b = Math.min(source.count, a + PARQUET_ROW_GROUP);
+      writer.row_groups.push(writeRowGroup(sink, chunks, source.slice(a, b), b - a));
+      writer.num_rows += BigInt(b - a);
       await sink.flush();
-      opts.tick?.(end);
-    };
-    const starts: number[] = [];
-    for (let a = 0; a < source.count; a += PARQUET_ROW_GROUP) starts.push(a);
-    const endOf = (a: number): number => Math.min(source.count, a + PARQUET_ROW_GROUP);
-    // Groups go to the pool (when there is one and the table can be cut) in order, `inFlight` at a
-    // time; while the group to write next is not back, this thread encodes the next group not yet
-    // given out (on one worker busy with something else, the table does not wait for it). Without a
-    // pool that is every group, one after the other. Whoever encodes a group, its bytes are the same.
-    const { encode } = opts;
-    const pooled = encode !== undefined && source.part !== undefined && starts.length > 1;
-    const inFlight = pooled ? Math.max(1, opts.inFlight ?? 2) : 0;
-    const results: (Promise<EncodedRowGroups> | undefined)[] = []; // dropped once written
-    const done: boolean[] = [];
-    let sent = 0; // groups given out (to the pool or this thread), in order
-    let busy = 0; // groups on the pool
-    const send = (): void => {
-      while (sent < starts.length && busy < inFlight) {
-        const k = sent++;
-        busy++;
-        const result = encode!(source.part!(starts[k], endOf(starts[k])));
-        const back = (): void => void ((done[k] = true), busy--);
-        result.then(back, back);
-        results[k] = result;
-      }
-    };
-    try {
-      for (let k = 0; k < starts.length; k++) {
-        send();
-        while (!done[k] && sent < starts.length) {
-          const j = sent++;
-          results[j] = Promise.resolve(encodeRowGroups(source, starts[j], endOf(starts[j])));
-          done[j] = true;
-          await new Promise<void>((resolve) => setImmediate(resolve)); // let the pool's answers and the stages beside it in
-          send();
-        }
-        // Every group is given out and this one is still on the pool (behind another task there, e.g.
-        // the coverage table on a one-thread run): encode it here too rather than wait, and take this
-        // one; the same rows give the same bytes. The pool's answer, when it comes, is dropped.
-        if (!done[k]) results[k] = Promise.resolve(encodeRowGroups(source, starts[k], endOf(starts[k])));
-        await append((await results[k])!, endOf(starts[k]));
-        results[k] = undefined;
-      }
-    } finally {
-      await Promise.allSettled(results); // nothing left running on a failure (but a pool's answer already replaced)
+      opts.tick?.(b);
     }
     await writer.finish();
   } finally {

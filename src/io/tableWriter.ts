@@ -18,8 +18,7 @@ import path from 'node:path';
 import { csvChunks, CsvFields, csvTextChunks, type CsvCell, type CsvColumn } from './csv.ts';
 import { CsvBytes } from './csvBytes.ts';
 import { gzipChunks } from './gzip.ts';
-import { runTask, type Pool, type Task } from '../parallel/pool.ts';
-import { parquetFromRows, writeParquetFile, type EncodedRowGroups, type ParquetSource } from './parquet.ts';
+import { parquetFromRows, writeParquetFile, type ParquetSource } from './parquet.ts';
 import type { WriteProgress } from './writeProgress.ts';
 
 /** The output formats of tables: gzip-compressed CSV, plain CSV or Parquet. */
@@ -42,11 +41,6 @@ export interface OutputOptions {
   threads?: number;
   /** Compress in the writing thread, not on libuv's pool (src/io/gzip.ts inThisThread): speed only, never the bytes. */
   compressInThisThread?: boolean;
-  /**
-   * The job's pool: Parquet tables that can be cut into parts (the trips) have their row groups encoded
-   * on its workers (`threads` at once) and here, and written in order: speed only, never the bytes.
-   */
-  pool?: Pool;
 }
 
 /** Whether `name` is among the outputs asked for. */
@@ -134,9 +128,7 @@ export async function writeTable(dir: string, table: TableSpec, opts: OutputOpti
   const tick = opts.progress?.start(name, table.count);
   if (format === 'parquet') {
     if (!table.parquet && !table.rows) throw new Error(`writeTable: ${table.base} has neither a Parquet source nor rows`);
-    const { pool } = opts;
-    const encode = pool ? (task: Task) => runTask<EncodedRowGroups>(pool, task) : undefined;
-    await writeParquetFile(path.join(dir, name), table.parquet ? table.parquet() : parquetFromRows(table.columns, table.rows!), { tick, encode, inFlight: opts.threads ?? DEFAULT_WRITE_THREADS });
+    await writeParquetFile(path.join(dir, name), table.parquet ? table.parquet() : parquetFromRows(table.columns, table.rows!), { tick });
     return name;
   }
   const opts2 = { finalNewline: table.finalNewline, onRow: tick };

@@ -162,7 +162,7 @@ async function runIn(ctx: JobContext, location: string, opts: RunOptions): Promi
   await withOutputDir(outDir, async (tmp) => {
     const bg = new BackgroundWrites();
     try {
-      const w = runWriter(tmp, sc, opts, bg, () => (ctx.threads > 1 || ctx.hasPool ? ctx.pool() : undefined));
+      const w = runWriter(tmp, sc, opts, bg);
       const todayFiles = w.simulation(simToday, 'simulate-today');
       let optimized: OptimizeOutcome | null = null;
       let after = null as StaticCoverage | null; // set by onPlan, within the optimizer's call
@@ -241,16 +241,16 @@ async function runIn(ctx: JobContext, location: string, opts: RunOptions): Promi
  * The run's writers into its temporary folder `tmp`: each starts a file's write in the background
  * (`bg`) and returns the names written (relative to the folder), or null when the table is not asked for.
  */
-function runWriter(tmp: string, sc: Scenario, opts: RunOptions, bg: BackgroundWrites, pool: () => Pool | undefined) {
+function runWriter(tmp: string, sc: Scenario, opts: RunOptions, bg: BackgroundWrites) {
   const states = opts.optimize !== false ? 2 : 1;
   const tripsForms = tripsForm(opts.trips ?? 'auto', opts);
   // one coverage table for both states (the plan's columns beside today's), the other tables per state
   const tables = (wantsOutput(opts, 'coverage') ? 1 : 0) + states * ((tripsForms !== 'none' ? 1 : 0) + (wantsOutput(opts, 'block_metrics') ? 1 : 0)) + (wantsOutput(opts, 'blocks') ? 1 : 0);
   const out: OutputOptions = { format: opts.format, outputs: opts.outputs, threads: opts.threads, progress: opts.log && tables > 0 ? writeProgress(opts.log, tables) : undefined };
   return {
-    /** A day's tables; the trips' Parquet row groups are encoded on the job's pool when it has one by then (on one thread, the optimizer makes it). */
+    /** A day's tables, written in this thread beside the stages. */
     simulation: (result: SimulationResult, folder: string): Promise<string[]> =>
-      bg.add(writeSimulationOutputs(result, sc, path.join(tmp, folder), opts.trips ?? 'auto', { ...out, pool: pool() }).then((w) => w.files.map((f) => `${folder}/${f}`))),
+      bg.add(writeSimulationOutputs(result, sc, path.join(tmp, folder), opts.trips ?? 'auto', out).then((w) => w.files.map((f) => `${folder}/${f}`))),
     /** coverage.csv.gz, written by a worker of `pool` when there is one (src/jobs/coverageTable.ts). */
     coverage: (today: StaticCoverage, planTable: StaticCoverage['table'] | null, pool: Pool | null): Promise<string> | null =>
       wantsOutput(out, 'coverage') ? bg.add(pool ? writeCoverageTableOn(pool, tmp, sc, today.table, planTable, out) : writeCoverageTable(tmp, sc, today.table, planTable, out)) : null,

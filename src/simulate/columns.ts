@@ -67,13 +67,6 @@ export function copyTrips(src: TripColumns, count: number, dst: TripColumns, at:
   for (const k of TRIP_COLUMN_NAMES) (dst[k] as Uint8Array).set((src[k] as Uint8Array).subarray(0, count), at);
 }
 
-/** Rows [start, end) of `src` as a table of their own (plain arrays, copied). */
-export function sliceTrips(src: TripColumns, start: number, end: number): TripColumns {
-  const out = allocTrips(end - start, false);
-  for (const k of TRIP_COLUMN_NAMES) (out[k] as Uint8Array).set((src[k] as Uint8Array).subarray(start, end));
-  return out;
-}
-
 export function copyResidents(src: ResidentColumns, dst: ResidentColumns, at: number): void {
   for (const k of RESIDENT_COLUMN_NAMES) (dst[k] as Uint8Array).set((src[k] as Uint8Array).subarray(0, src.count), at);
 }

@@ -24,7 +24,7 @@ import { CsvBytes } from '../io/csvBytes.ts';
 import { tableFormat, wantsOutput, writeTable, type OutputOptions, type TableFormat } from '../io/tableWriter.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { TripColumns } from './columns.ts';
-import { allocTrips, sliceTrips, TRIP_COLUMN_NAMES } from './columns.ts';
+import { allocTrips, TRIP_COLUMN_NAMES } from './columns.ts';
 import { blockMetrics } from './metrics.ts';
 import type { SimulationResult } from './types.ts';
 
@@ -90,32 +90,9 @@ export function tripKeys(scenario: Scenario, siteIds: readonly string[], seed: n
 }
 
 /**
- * Rows [start, end) of the trips as a worker's part: the rows copied, and only the block ids they
- * name (the trips are in block order, so a part names a short run of a city's blocks), their
- * originBlock counted from the first of them.
- */
-function tripsPart(trips: TripColumns, keys: TripKeys, start: number, end: number): TripsPart {
-  const rows = sliceTrips(trips, start, end);
-  let b0 = Infinity;
-  let b1 = -Infinity;
-  for (let i = 0; i < rows.count; i++) {
-    b0 = Math.min(b0, rows.originBlock[i]);
-    b1 = Math.max(b1, rows.originBlock[i] + 1);
-  }
-  for (let i = 0; i < rows.count; i++) rows.originBlock[i] -= b0;
-  return { trips: rows, keys: { ...keys, blocks: keys.blocks.slice(b0, b1) } };
-}
-
-/** What a worker needs to encode rows of the trips table (src/jobs/parquetPart.ts): those rows and the keys. */
-export interface TripsPart {
-  trips: TripColumns;
-  keys: TripKeys;
-}
-
-/**
  * The trips table as typed columns (src/io/parquet.ts): the same values as trips.csv's cells, ids as
  * text, the walking minutes rounded to 2 decimals as the CSV writes them, null where the CSV cell is
- * empty (no site within reach). Its parts are rows of the table with the keys, for a worker to encode.
+ * empty (no site within reach); ids as codes into the keys' catalogues (src/io/parquetChunk.ts).
  */
 export function tripsParquet(trips: TripColumns, keys: TripKeys): ParquetSource {
   const { services, blocks, sites, seed } = keys;
@@ -153,7 +130,6 @@ export function tripsParquet(trips: TripColumns, keys: TripKeys): ParquetSource 
         Int32Array.from(trips.tourLeg.subarray(start, end)),
       ];
     },
-    part: (start, end) => ({ kind: 'parquet-part', table: 'trips', data: tripsPart(trips, keys, start, end) }),
   };
 }
 

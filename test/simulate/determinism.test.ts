@@ -5,7 +5,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { simulate } from '../../src/simulate/simulate.ts';
 import { writeSimulationOutputs } from '../../src/simulate/output.ts';
-import { createPool } from '../../src/parallel/pool.ts';
 import type { SimulateOptions } from '../../src/simulate/types.ts';
 import { town } from './fixtures.ts';
 
@@ -24,18 +23,12 @@ describe('determinism across threads', () => {
     const two = await simulate(scenario, matrix, { ...opts, threads: 2 });
     expect(one.capacity.enabled).toBe(true);
     expect(one.trips.count).toBeGreaterThan(1000);
-    // the trips table's row groups encoded here (one) or on a pool's workers (two): the same bytes
-    const pool = createPool(2);
-    try {
-      for (const format of ['auto', 'csv', 'bin'] as const) {
-        await writeSimulationOutputs(one, scenario, path.join(tmp, `one-${format}`), format);
-        await writeSimulationOutputs(two, scenario, path.join(tmp, `two-${format}`), format, { pool });
-        const a = await hashes(path.join(tmp, `one-${format}`));
-        expect(Object.keys(a)).toContain({ auto: 'trips.parquet', csv: 'trips.csv', bin: 'trips.bin' }[format]);
-        expect(await hashes(path.join(tmp, `two-${format}`))).toEqual(a);
-      }
-    } finally {
-      await pool.destroy();
+    for (const format of ['auto', 'csv', 'bin'] as const) {
+      await writeSimulationOutputs(one, scenario, path.join(tmp, `one-${format}`), format);
+      await writeSimulationOutputs(two, scenario, path.join(tmp, `two-${format}`), format);
+      const a = await hashes(path.join(tmp, `one-${format}`));
+      expect(Object.keys(a)).toContain({ auto: 'trips.parquet', csv: 'trips.csv', bin: 'trips.bin' }[format]);
+      expect(await hashes(path.join(tmp, `two-${format}`))).toEqual(a);
     }
     expect(two.demand).toEqual(one.demand);
     fs.rmSync(tmp, { recursive: true });
