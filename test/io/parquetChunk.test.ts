@@ -1,37 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import seedrandom from 'seedrandom';
-import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
-import { GZIP_LEVEL } from '../../src/io/gzip.ts';
 import { readParquetFile, writeParquetFile, type ParquetColumn, type ParquetSource } from '../../src/io/parquet.ts';
 import { plainValues, type ParquetCodes } from '../../src/io/parquetChunk.ts';
 import { tempDir } from '../helpers/fixtures.ts';
+import { hyparquetWriterFile } from '../helpers/parquetWriter.ts';
 
 type Column = Int32Array | Float64Array | ParquetCodes | unknown[];
-
-/** The file hyparquet-writer writes for the same values (ids and NaN given as strings and nulls), with the same settings. */
-function writerFile(columns: readonly ParquetColumn[], data: Column[], count: number, group: number): Uint8Array {
-  const gzip = (b: Uint8Array) => {
-    const out = zlib.gzipSync(b, { level: GZIP_LEVEL });
-    out[9] = 255;
-    return new Uint8Array(out.buffer, out.byteOffset, out.length);
-  };
-  const schema = [
-    { name: 'root', num_children: columns.length },
-    ...columns.map((c) => ({ name: c.name, repetition_type: c.nullable ? ('OPTIONAL' as const) : ('REQUIRED' as const), ...(c.type === 'int' ? { type: 'INT32' as const } : c.type === 'double' ? { type: 'DOUBLE' as const } : { type: 'BYTE_ARRAY' as const, converted_type: 'UTF8' as const }) })),
-  ];
-  const sink = new ByteWriter();
-  const writer = new ParquetWriter({ writer: sink, schema, codec: 'GZIP', compressors: { GZIP: gzip }, statistics: false, createdBy: 'quarterhour' });
-  const values = data.map((d) => plainValues(d, count));
-  for (let a = 0; a < count; a += group) {
-    const columnData = columns.map((c, j) => ({ name: c.name, data: values[j].slice(a, a + group) as never, offsetIndex: false, ...(c.delta ? { encoding: 'DELTA_BINARY_PACKED' as const } : c.dictionary ? { encoding: 'RLE_DICTIONARY' as const } : {}) }));
-    void writer.write({ columnData, rowGroupSize: group });
-  }
-  void writer.finish();
-  return sink.getBytes().slice();
-}
 
 function sliceColumn(c: Column, a: number, b: number): Column {
   if (c instanceof Int32Array || c instanceof Float64Array) return c.slice(a, b);
@@ -91,7 +67,7 @@ describe('parquet column chunks from typed columns', () => {
       const { columns, data } = randomTable(seed, count);
       const file = path.join(dir, `t${seed}.parquet`);
       await writeParquetFile(file, sourceOf(columns, data, count));
-      expect(Buffer.compare(fs.readFileSync(file), Buffer.from(writerFile(columns, data, count, 1 << 16))), `seed ${seed}, ${count} rows`).toBe(0);
+      expect(Buffer.compare(fs.readFileSync(file), Buffer.from(hyparquetWriterFile(sourceOf(columns, data, count)))), `seed ${seed}, ${count} rows`).toBe(0);
     }
   });
 
