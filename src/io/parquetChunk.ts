@@ -425,7 +425,7 @@ export function writeColumnChunk(sink: ByteWriter, opts: ChunkOptions, data: unk
     const isNull = (i: number): boolean => data[i] !== data[i];
     if (!nullable) for (let i = 0; i < n; i++) if (isNull(i)) throwNull(opts);
     const levels = levelsOf(nullable, n, isNull);
-    if (forced || sampleKeepsDictionary(n, (i) => (isNull(i) ? null : data[i] === 0 ? 0 : data[i]), 8)) {
+    if (forced || sampleKeepsDictionary(n, (i) => (isNull(i) ? null : data[i]), 8)) {
       const d = doubleDictionary(data, n);
       if (forced || dictionaryWins(d.entries, d.nonNull, 8)) return chunkOf(sink, opts, n, { dictionary: { bytes: float64Bytes(d.values), entries: d.entries }, encoding: 'RLE_DICTIONARY', levels, page: indexPage(d) });
     }
