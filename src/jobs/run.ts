@@ -190,7 +190,12 @@ async function runIn(ctx: JobContext, location: string, opts: RunOptions): Promi
       } else startTables(null, null);
       let planFiles: Promise<string[]> | null = null;
       if (optimized && after) {
-        const simulated = await simulate(sc, matrix, { threads: ctx.threads, pool: ctx.parallelPool(), seed: sc.seed, plan: optimized.plan });
+        // A plan that converts nothing (no idle space, as in most OSM imports, or none worth it) leaves
+        // today as it is: the same scenario, sites and seed give today's day again, so it is not
+        // simulated again and its folder gets copies of today's files (the bytes a second simulation
+        // and write gave: a test checks it).
+        const unchanged = optimized.plan.conversions.length === 0;
+        const simulated = unchanged ? simToday : await simulate(sc, matrix, { threads: ctx.threads, pool: ctx.parallelPool(), seed: sc.seed, plan: optimized.plan });
         lap('simulatePlan');
         for (const warning of capacityWarnings('with the plan', simulated.capacity)) {
           log(`warning: ${warning}`);
@@ -207,7 +212,7 @@ async function runIn(ctx: JobContext, location: string, opts: RunOptions): Promi
           capacitatedText = loadComparisonLines(loads, opts.lang ?? 'en');
           for (const l of loadComparisonLines(loads)) log(l);
         }
-        planFiles = w.simulation(simulated, 'simulate-plan');
+        planFiles = unchanged ? w.copy(todayFiles, 'simulate-today', 'simulate-plan') : w.simulation(simulated, 'simulate-plan');
       }
       writeBeside = bg.busySeconds(); // the stages are done: what is still in flight is the write step
       // the file list in a fixed order, whatever order the writes finish in
@@ -251,6 +256,15 @@ function runWriter(tmp: string, sc: Scenario, opts: RunOptions, bg: BackgroundWr
     /** A day's tables, written in this thread beside the stages. */
     simulation: (result: SimulationResult, folder: string): Promise<string[]> =>
       bg.add(writeSimulationOutputs(result, sc, path.join(tmp, folder), opts.trips ?? 'auto', out).then((w) => w.files.map((f) => `${folder}/${f}`))),
+    /** A folder's files, once written, copied into another folder (a day the same as one already written). */
+    copy: (written: Promise<string[]>, from: string, to: string): Promise<string[]> =>
+      bg.add(
+        written.then((files) =>
+          withOutputDir(path.join(tmp, to), async (dir) => {
+            for (const f of files) await fs.promises.copyFile(path.join(tmp, f), path.join(dir, path.relative(from, f)));
+          }).then(() => files.map((f) => `${to}/${path.relative(from, f)}`)),
+        ),
+      ),
     /** coverage.csv.gz, written by a worker of `pool` when there is one (src/jobs/coverageTable.ts). */
     coverage: (today: StaticCoverage, planTable: StaticCoverage['table'] | null, pool: Pool | null): Promise<string> | null =>
       wantsOutput(out, 'coverage') ? bg.add(pool ? writeCoverageTableOn(pool, tmp, sc, today.table, planTable, out) : writeCoverageTable(tmp, sc, today.table, planTable, out)) : null,

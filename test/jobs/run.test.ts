@@ -12,6 +12,9 @@ import { csvString, parseCsvText, readCsv } from '../../src/io/csv.ts';
 import { readPlan } from '../../src/plan/io.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { computeDistanceMatrix } from '../../src/travel/travelMatrix.ts';
+import { EMPTY_PLAN } from '../../src/plan/types.ts';
+import { writeSimulationOutputs } from '../../src/simulate/output.ts';
+import { simulate } from '../../src/simulate/simulate.ts';
 
 function hashTree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -27,7 +30,7 @@ function hashTree(dir: string): Record<string, string> {
 }
 
 describe('runScenario', () => {
-  it('writes byte-identical results with 1 and 2 threads (the trips encoded here or on the workers), and the plan improves coverage', async () => {
+  it('writes byte-identical results with 1 and 2 threads, and the plan improves coverage', async () => {
     const dir = tempDir();
     const sc = path.join(dir, 'town');
     await writeScenario(sc, await generateCity({ residents: 8000, seed: 21, name: 'town' }));
@@ -79,5 +82,28 @@ describe('runScenario', () => {
     expect((await readCsv(path.join(todayOnly.outDir, 'coverage.csv.gz'))).header).toEqual(COVERAGE_HEADER);
     // the rows leave out what belongs to a service: its threshold is in summary.json, once
     expect(r.summary.thresholdMin).toEqual(Object.fromEntries(sc.services.map((svc) => [svc.id, svc.thresholdMin])));
+  }, 60_000);
+
+  it("with a plan that converts nothing, copies today's day into simulate-plan: the bytes simulating and writing it again gives", async () => {
+    const dir = tempDir();
+    const sc = path.join(dir, 'town');
+    await writeScenario(sc, await generateCity({ residents: 8000, seed: 21, name: 'town' }));
+    // no idle space to convert (as in most OSM imports), and so no minimum count of conversions
+    const header = fs.readFileSync(path.join(sc, 'candidates.csv'), 'utf8').split('\n')[0];
+    fs.writeFileSync(path.join(sc, 'candidates.csv'), `${header}\n`);
+    const json = JSON.parse(fs.readFileSync(path.join(sc, 'scenario.json'), 'utf8'));
+    if (json.constraints) json.constraints.minCount = {};
+    fs.writeFileSync(path.join(sc, 'scenario.json'), JSON.stringify(json, null, 2));
+    const r = await runScenario(sc, { out: path.join(dir, 'out'), timeLimit: 20 });
+    expect(r.summary.plan?.conversions).toBe(0);
+    const got = hashTree(r.outDir);
+    const day = (folder: string) => Object.fromEntries(Object.entries(got).filter(([f]) => f.startsWith(`${folder}/`)).map(([f, h]) => [path.basename(f), h]));
+    expect(Object.keys(day('simulate-plan')).sort()).toEqual(['block_metrics.csv.gz', 'metrics.json', 'trips.parquet']);
+    expect(day('simulate-plan')).toEqual(day('simulate-today'));
+    const scenario = await loadScenario(sc);
+    const again = await simulate(scenario, await computeDistanceMatrix(scenario), { seed: scenario.seed, plan: EMPTY_PLAN });
+    await writeSimulationOutputs(again, scenario, path.join(dir, 'again'));
+    expect(hashTree(path.join(dir, 'again'))).toEqual(day('simulate-plan'));
+    expect(r.summary.withPlan?.simulated).toEqual(r.summary.today.simulated);
   }, 60_000);
 });
