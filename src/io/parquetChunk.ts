@@ -311,19 +311,16 @@ function codeDictionary(c: ParquetCodes, n: number, table: KeyTable, name: strin
   return { entries: codes.length, indexes, nonNull, codes: Int32Array.from(codes) };
 }
 
-function int32Bytes(v: Int32Array): Uint8Array {
-  if (LITTLE_ENDIAN) return new Uint8Array(v.buffer, v.byteOffset, v.length * 4);
-  const out = new Uint8Array(v.length * 4);
+/** The values' bytes, little-endian (PLAIN encoding): the array's own memory on a little-endian machine. */
+function plainBytes(v: Int32Array | Float64Array): Uint8Array {
+  const size = v.BYTES_PER_ELEMENT;
+  if (LITTLE_ENDIAN) return new Uint8Array(v.buffer, v.byteOffset, v.length * size);
+  const out = new Uint8Array(v.length * size);
   const d = new DataView(out.buffer);
-  for (let i = 0; i < v.length; i++) d.setInt32(4 * i, v[i], true);
-  return out;
-}
-
-function float64Bytes(v: Float64Array): Uint8Array {
-  if (LITTLE_ENDIAN) return new Uint8Array(v.buffer, v.byteOffset, v.length * 8);
-  const out = new Uint8Array(v.length * 8);
-  const d = new DataView(out.buffer);
-  for (let i = 0; i < v.length; i++) d.setFloat64(8 * i, v[i], true);
+  for (let i = 0; i < v.length; i++) {
+    if (size === 4) d.setInt32(4 * i, v[i], true);
+    else d.setFloat64(8 * i, v[i], true);
+  }
   return out;
 }
 
@@ -416,9 +413,9 @@ export function writeColumnChunk(sink: ByteWriter, opts: ChunkOptions, data: unk
     if (opts.encoding === undefined || forced) {
       if (forced || sampleKeepsDictionary(n, (i) => data[i], 4)) {
         const d = intDictionary(data, n);
-        if (forced || dictionaryWins(d.entries, n, 4)) return chunkOf(sink, opts, n, { dictionary: { bytes: int32Bytes(d.values), entries: d.entries }, encoding: 'RLE_DICTIONARY', page: indexPage(d) });
+        if (forced || dictionaryWins(d.entries, n, 4)) return chunkOf(sink, opts, n, { dictionary: { bytes: plainBytes(d.values), entries: d.entries }, encoding: 'RLE_DICTIONARY', page: indexPage(d) });
       }
-      return chunkOf(sink, opts, n, { encoding: 'PLAIN', page: int32Bytes(data.subarray(0, n)) });
+      return chunkOf(sink, opts, n, { encoding: 'PLAIN', page: plainBytes(data.subarray(0, n)) });
     }
   }
   if (type === 'DOUBLE' && data instanceof Float64Array && (opts.encoding === undefined || forced)) {
@@ -427,11 +424,11 @@ export function writeColumnChunk(sink: ByteWriter, opts: ChunkOptions, data: unk
     const levels = levelsOf(nullable, n, isNull);
     if (forced || sampleKeepsDictionary(n, (i) => (isNull(i) ? null : data[i]), 8)) {
       const d = doubleDictionary(data, n);
-      if (forced || dictionaryWins(d.entries, d.nonNull, 8)) return chunkOf(sink, opts, n, { dictionary: { bytes: float64Bytes(d.values), entries: d.entries }, encoding: 'RLE_DICTIONARY', levels, page: indexPage(d) });
+      if (forced || dictionaryWins(d.entries, d.nonNull, 8)) return chunkOf(sink, opts, n, { dictionary: { bytes: plainBytes(d.values), entries: d.entries }, encoding: 'RLE_DICTIONARY', levels, page: indexPage(d) });
     }
     const plain = new Float64Array(n - (levels?.nulls ?? 0));
     for (let i = 0, k = 0; i < n; i++) if (!isNull(i)) plain[k++] = data[i];
-    return chunkOf(sink, opts, n, { encoding: 'PLAIN', levels, page: float64Bytes(plain) });
+    return chunkOf(sink, opts, n, { encoding: 'PLAIN', levels, page: plainBytes(plain) });
   }
   if (type === 'BYTE_ARRAY' && forced && isCodes(data)) {
     const isNull = (i: number): boolean => data.codes[i] < 0;
