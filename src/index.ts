@@ -34,7 +34,7 @@ export { blocksGeojson } from './coverage/blocksGeojson.ts';
 export { differenceGeojson } from './compare/differenceGeojson.ts';
 export { readTextFile, setReadEncoding, setReadNotices, type Encoding } from './io/readText.ts';
 export { enableInterruptCleanup } from './io/atomic.ts';
-export { readParquetFile, writeParquetFile, type ParquetCodes, type ParquetColumn, type ParquetSource, type ParquetTable } from './io/parquet.ts';
+export { readParquetFile, readParquetGroups, writeParquetFile, type ParquetCodes, type ParquetColumn, type ParquetSource, type ParquetTable } from './io/parquet.ts';
 
 // Simulation
 export { simulate } from './simulate/simulate.ts';

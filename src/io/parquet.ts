@@ -229,27 +229,52 @@ export interface ParquetTable {
   columns: ArrayLike<unknown>[];
 }
 
-/** Read the columns `names` (all when absent; or chosen from the file's header) of a Parquet file. */
-export async function readParquetFile(file: string, names?: readonly string[] | ((header: string[]) => string[])): Promise<ParquetTable> {
+/** Which columns of a file to read: their names (all when absent), or a choice made from the file's header. */
+export type ParquetColumnChoice = readonly string[] | ((header: string[]) => string[]);
+
+/**
+ * Read the columns `names` of a Parquet file row group by row group: `onGroup` gets each group's
+ * columns (values, null where empty; in the order of `names` as found in the file) and the number of
+ * the group's first row, and they are dropped before the next group is read, so that a table of
+ * millions of rows is never held whole. Resolves with the header and the names read.
+ */
+export async function readParquetGroups(file: string, names: ParquetColumnChoice | undefined, onGroup: (columns: unknown[][], rowStart: number, count: number) => void): Promise<{ header: string[]; names: string[]; count: number }> {
   const buffer = await asyncBufferFromFile(file);
   const metadata = await parquetMetadataAsync(buffer);
   const header = metadata.schema.slice(1).map((s) => s.name);
   const wanted = (typeof names === 'function' ? names(header) : (names ?? header)).filter((n) => header.includes(n));
-  const count = Number(metadata.num_rows);
-  const columns: unknown[][] = wanted.map(() => new Array(count));
   const at = new Map(wanted.map((n, j) => [n, j]));
-  if (wanted.length > 0) {
-    await parquetRead({
-      file: buffer,
-      metadata,
-      columns: wanted,
-      compressors: GUNZIP,
-      onChunk: (chunk) => {
-        const col = columns[at.get(chunk.columnName)!];
-        const data = chunk.columnData;
-        for (let i = chunk.rowStart; i < chunk.rowEnd; i++) col[i] = data[i - chunk.rowStart] ?? null;
-      },
-    });
+  let rowStart = 0;
+  for (const group of metadata.row_groups) {
+    const count = Number(group.num_rows);
+    const columns: unknown[][] = wanted.map(() => new Array(count));
+    if (wanted.length > 0 && count > 0) {
+      await parquetRead({
+        file: buffer,
+        metadata,
+        columns: wanted,
+        rowStart,
+        rowEnd: rowStart + count,
+        compressors: GUNZIP,
+        onChunk: (chunk) => {
+          const col = columns[at.get(chunk.columnName)!];
+          const data = chunk.columnData;
+          const from = Math.max(chunk.rowStart, rowStart);
+          const to = Math.min(chunk.rowEnd, rowStart + count);
+          for (let i = from; i < to; i++) col[i - rowStart] = data[i - chunk.rowStart] ?? null;
+        },
+      });
+    }
+    onGroup(columns, rowStart, count);
+    rowStart += count;
   }
-  return { header, count, names: wanted, columns };
+  return { header, names: wanted, count: Number(metadata.num_rows) };
+}
+
+/** Read the columns `names` (all when absent; or chosen from the file's header) of a Parquet file, whole. */
+export async function readParquetFile(file: string, names?: ParquetColumnChoice): Promise<ParquetTable> {
+  const parts: unknown[][][] = [];
+  const { header, names: read, count } = await readParquetGroups(file, names, (columns) => parts.push(columns));
+  const columns = read.map((_, j) => (parts.length === 1 ? parts[0][j] : parts.flatMap((p) => p[j])));
+  return { header, count, names: read, columns };
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCsv, restoreText } from '../../src/io/csv.ts';
-import { concatParquet, parquetFromRows, readParquetFile, writeParquetFile, type ParquetSource } from '../../src/io/parquet.ts';
+import { concatParquet, parquetFromRows, readParquetFile, readParquetGroups, writeParquetFile, type ParquetSource } from '../../src/io/parquet.ts';
 import { csvColumns } from '../../src/io/csv.ts';
 import { runCompare } from '../../src/jobs/compare.ts';
 import { runScenario, type RunResult } from '../../src/jobs/run.ts';
@@ -115,6 +115,10 @@ describe('writeParquetFile', () => {
     const want = source.slice(0, 150_000);
     for (const i of [0, 1, 7, 11, 65535, 65536, 99_999, 149_999]) for (let j = 0; j < 3; j++) expect(t.columns[j][i], `row ${i} column ${j}`).toBe((want[j] as ArrayLike<unknown>)[i]);
     expect(Array.from(t.columns[0])).toEqual(Array.from(want[0] as Int32Array));
+    // or a row group at a time, never the whole table
+    const groups: [number, number, unknown][] = [];
+    await readParquetGroups(file, ['minutes'], (cols, rowStart, count) => groups.push([rowStart, count, cols[0][count - 1]]));
+    expect(groups).toEqual([[0, 65536, (want[2] as unknown[])[65535]], [65536, 65536, (want[2] as unknown[])[131071]], [131072, 18928, (want[2] as unknown[])[149999]]]);
   });
 
   it('takes small tables as CSV rows, and sources one after another', async () => {

@@ -14,7 +14,7 @@ import { ageBandIndex, N_AGE_BANDS } from '../../core/ageBands.ts';
 import type { CoverageTable } from '../../coverage/residential.ts';
 import { InputError } from '../../core/errors.ts';
 import { neutraliseText, readCsv, restoreText } from '../../io/csv.ts';
-import { readParquetFile } from '../../io/parquet.ts';
+import { readParquetGroups } from '../../io/parquet.ts';
 import { scanCsvFile } from '../../io/csvScan.ts';
 import { Problems } from '../../scenario/rows.ts';
 import type { Scenario } from '../../scenario/types.ts';
@@ -45,25 +45,32 @@ async function eachRow(file: string, columns: string[], start: (at: Record<strin
 /**
  * eachRow for a Parquet table (src/io/parquet.ts): each row's cells as the CSV has them (numbers as
  * text, '' where null, text as the CSV writer makes it spreadsheet-safe), numbered as data rows from 1.
- * Only the columns a coverage reader takes are read (the others are '').
+ * Only the columns a coverage reader takes are read (the others are ''), a row group at a time.
  */
 async function eachParquetRow(file: string, columns: string[], start: (at: Record<string, number>, header: string[]) => (line: number, cells: string[]) => void): Promise<void> {
-  let table;
+  let sink: ((line: number, cells: string[]) => void) | null = null;
+  let read: number[] = [];
+  let cells: string[] = [];
+  const choose = (header: string[]): string[] => {
+    sink = start(requireColumns(file, header, columns), header);
+    const names = header.filter((h) => columns.includes(h) || PLAN_COLUMNS.includes(h));
+    read = names.map((n) => header.indexOf(n));
+    cells = new Array<string>(header.length).fill('');
+    return names;
+  };
   try {
-    table = await readParquetFile(file, (header) => header.filter((h) => columns.includes(h) || PLAN_COLUMNS.includes(h)));
+    await readParquetGroups(file, choose, (cols, rowStart, count) => {
+      for (let i = 0; i < count; i++) {
+        for (let j = 0; j < cols.length; j++) {
+          const v = cols[j][i];
+          cells[read[j]] = v === null || v === undefined ? '' : typeof v === 'string' ? neutraliseText(v) : String(v);
+        }
+        sink!(rowStart + i + 1, cells);
+      }
+    });
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError(file, `not a readable Parquet table (${(e as Error).message})`);
-  }
-  const sink = start(requireColumns(file, table.header, columns), table.header);
-  const read = table.names.map((n) => table.header.indexOf(n));
-  const cols = table.columns;
-  const cells = new Array<string>(table.header.length).fill('');
-  for (let i = 0; i < table.count; i++) {
-    for (let j = 0; j < cols.length; j++) {
-      const v = cols[j][i];
-      cells[read[j]] = v === null || v === undefined ? '' : typeof v === 'string' ? neutraliseText(v) : String(v);
-    }
-    sink(i + 1, cells);
   }
 }
 
