@@ -16,7 +16,7 @@
  * `delta`), its pages compressed with gzip (zlib, level GZIP_LEVEL, the header's OS byte set to 255 as
  * in src/io/gzip.ts), and written to the file before the next is built, in the writing thread: the
  * event loop runs between groups. (Encoding groups on the job's worker threads was tried: once a group
- * cost 13 ms to encode, copying it to a worker and back cost more, and runs got slower.) The bytes
+ * cost under 20 ms to encode, copying it to a worker and back cost more, and runs got slower.) The bytes
  * depend only on the rows: the same table gives the same file on every run, thread count and machine
  * with the same zlib.
  */
@@ -26,10 +26,10 @@ import { parquetRead, parquetMetadataAsync, asyncBufferFromFile } from 'hyparque
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import type { RowGroup } from 'hyparquet';
 import type { CsvCell, CsvColumn } from './csv.ts';
-import { writeColumnChunk, type ChunkOptions, type ParquetCodes } from './parquetChunk.ts';
+import { GZIP_LEVEL } from './gzip.ts';
+import { isCodes, plainValues, writeColumnChunk, type ChunkOptions, type ParquetCodes } from './parquetChunk.ts';
 
 export type { ParquetCodes } from './parquetChunk.ts';
-import { GZIP_LEVEL } from './gzip.ts';
 
 export type ParquetType = 'int' | 'double' | 'text';
 
@@ -190,10 +190,6 @@ export function concatParquet(sources: readonly ParquetSource[]): ParquetSource 
   };
 }
 
-function isCodes(c: ArrayLike<unknown> | ParquetCodes): c is ParquetCodes {
-  return (c as ParquetCodes).codes instanceof Int32Array;
-}
-
 /** One column of rows cut in parts, whole again, in the parts' form (codes into the parts' ids one after the other). */
 function concatColumn(parts: (ArrayLike<unknown> | ParquetCodes)[]): ArrayLike<unknown> | ParquetCodes {
   if (parts.every(isCodes)) {
@@ -210,12 +206,16 @@ function concatColumn(parts: (ArrayLike<unknown> | ParquetCodes)[]): ArrayLike<u
   }
   const typed = parts[0] instanceof Int32Array ? Int32Array : parts[0] instanceof Float64Array ? Float64Array : null;
   if (typed && parts.every((p) => p instanceof typed)) {
-    const out = new typed(parts.reduce((n, p) => n + (p as ArrayLike<number>).length, 0));
+    const arrays = parts as (Int32Array | Float64Array)[];
+    const out = new typed(arrays.reduce((n, p) => n + p.length, 0));
     let at = 0;
-    for (const p of parts) out.set(p as ArrayLike<number>, (at += (p as ArrayLike<number>).length) - (p as ArrayLike<number>).length);
+    for (const p of arrays) {
+      out.set(p, at);
+      at += p.length;
+    }
     return out;
   }
-  return parts.flatMap((p) => (isCodes(p) ? Array.from(p.codes, (c) => (c < 0 ? null : p.keys[c])) : Array.from(p)));
+  return parts.flatMap((p) => Array.from(plainValues(p, isCodes(p) ? p.codes.length : p.length)));
 }
 
 const GUNZIP = { GZIP: (input: Uint8Array) => new Uint8Array(zlib.gunzipSync(input)) };

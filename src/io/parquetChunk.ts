@@ -446,7 +446,8 @@ export function writeColumnChunk(sink: ByteWriter, opts: ChunkOptions, data: unk
   return generic(sink, opts, data, n);
 }
 
-function isCodes(data: unknown): data is ParquetCodes {
+/** Whether a column is given as codes into ids. */
+export function isCodes(data: unknown): data is ParquetCodes {
   return typeof data === 'object' && data !== null && (data as ParquetCodes).codes instanceof Int32Array && Array.isArray((data as ParquetCodes).keys);
 }
 
@@ -455,7 +456,7 @@ export function plainValues(data: unknown, n: number): unknown[] | Int32Array {
   if (isCodes(data)) return Array.from(data.codes.subarray(0, n), (c) => (c < 0 ? null : data.keys[c]));
   if (data instanceof Float64Array) return Array.from(data.subarray(0, n), (x) => (x !== x ? null : x));
   if (data instanceof Int32Array) return data.subarray(0, n);
-  return Array.from(data as ArrayLike<unknown>).slice(0, n);
+  return Array.prototype.slice.call(data as ArrayLike<unknown>, 0, n);
 }
 
 /** Any other column: hyparquet-writer's writeColumn on its values, as its ParquetWriter calls it. */
