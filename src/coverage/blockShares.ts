@@ -18,7 +18,7 @@ export interface BlockShares {
   everyBasic: Float64Array;
 }
 
-export function blockShares(sc: Scenario, t: CoverageTable): BlockShares {
+export function blockShares(sc: Pick<Scenario, 'blocks' | 'services'>, t: CoverageTable): BlockShares {
   const n = sc.blocks.count;
   const S = sc.services.length;
   const basic = sc.services.map((s) => s.category === 'basic');

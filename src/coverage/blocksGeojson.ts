@@ -28,8 +28,19 @@ export function shareColour(share: number): string {
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
+/**
+ * What the layer reads of a scenario: its name, blocks and services (a small part of it, which a
+ * worker can be sent: src/jobs/coverageTable.ts).
+ */
+export type LayerScenario = Pick<Scenario, 'name' | 'blocks' | 'services'>;
+
+/** The part of `sc` the layer reads (a Scenario is one, but carries its network and sites too). */
+export function layerScenario(sc: LayerScenario): LayerScenario {
+  return { name: sc.name, blocks: sc.blocks, services: sc.services };
+}
+
 /** A block's geometry: its polygon when it was given as one, else its point. */
-export function blockGeometry(sc: Scenario, i: number): Record<string, unknown> {
+export function blockGeometry(sc: Pick<Scenario, 'blocks'>, i: number): Record<string, unknown> {
   const poly = sc.blocks.polygons[i];
   return poly ? { type: 'Polygon', coordinates: poly } : { type: 'Point', coordinates: [sc.blocks.lon[i], sc.blocks.lat[i]] };
 }
@@ -40,11 +51,11 @@ export function blockStyle(colour: string): Record<string, unknown> {
 }
 
 /** The property names of one state, in order (today_all ... today_age_75_plus). */
-function stateKeys(sc: Scenario, prefix: string): string[] {
+function stateKeys(sc: LayerScenario, prefix: string): string[] {
   return [`${prefix}_all`, `${prefix}_every_basic`, ...sc.services.map((svc) => `${prefix}_svc_${svc.id}`), ...AGE_BAND_KEYS.map((key) => `${prefix}_${key}`)];
 }
 
-function stateValues(sc: Scenario, sh: BlockShares, i: number, out: (string | number)[]): void {
+function stateValues(sc: LayerScenario, sh: BlockShares, i: number, out: (string | number)[]): void {
   const S = sc.services.length;
   out.push(round4(sh.all[i]), round4(sh.everyBasic[i]));
   for (let s = 0; s < S; s++) out.push(round4(sh.byService[i * S + s]));
@@ -57,7 +68,7 @@ const STYLE_KEYS = Object.keys(blockStyle(''));
  * Every block's feature as its geometry and its property values, in the order of `keys` (the same for
  * every block): what blockFeatures makes objects of and blockFeatureTexts writes as JSON text.
  */
-function blockFeatureRows(sc: Scenario, today: CoverageTable, after: CoverageTable | null): { keys: string[]; rows: Generator<{ geometry: Record<string, unknown>; values: (string | number)[] }> } {
+function blockFeatureRows(sc: LayerScenario, today: CoverageTable, after: CoverageTable | null): { keys: string[]; rows: Generator<{ geometry: Record<string, unknown>; values: (string | number)[] }> } {
   const keys = ['layer', 'id', 'name', 'tag', 'population', ...stateKeys(sc, 'today'), ...(after ? [...stateKeys(sc, 'plan'), 'change_all', 'change_every_basic'] : []), 'weakest_service', 'weakest_service_name', 'weakest_service_name_zh', 'title', 'title_zh', 'description', ...STYLE_KEYS];
   function* rows() {
     const S = sc.services.length;
@@ -87,17 +98,17 @@ function blockFeatureRows(sc: Scenario, today: CoverageTable, after: CoverageTab
 }
 
 /** `after` is the coverage with the plan, or null for a run without one (today only). */
-export function blocksGeojson(sc: Scenario, today: CoverageTable, after: CoverageTable | null): Record<string, unknown> {
+export function blocksGeojson(sc: LayerScenario, today: CoverageTable, after: CoverageTable | null): Record<string, unknown> {
   return { ...blocksGeojsonHead(sc), features: [...blockFeatures(sc, today, after)] };
 }
 
 /** The collection's members before `features` (written first, as JSON.stringify of the whole would). */
-export function blocksGeojsonHead(sc: Scenario): Record<string, unknown> {
+export function blocksGeojsonHead(sc: Pick<Scenario, 'name'>): Record<string, unknown> {
   return { type: 'FeatureCollection', name: `${sc.name} blocks` };
 }
 
 /** The features of blocks.geojson one by one, as objects. */
-export function* blockFeatures(sc: Scenario, today: CoverageTable, after: CoverageTable | null): Generator<Record<string, unknown>> {
+export function* blockFeatures(sc: LayerScenario, today: CoverageTable, after: CoverageTable | null): Generator<Record<string, unknown>> {
   const { keys, rows } = blockFeatureRows(sc, today, after);
   for (const r of rows) {
     const properties: Record<string, unknown> = {};
@@ -111,7 +122,7 @@ export function* blockFeatures(sc: Scenario, today: CoverageTable, after: Covera
  * objects (a test checks it), without building them: for streaming writers (src/io/tableWriter.ts's
  * geojsonChunks), a 20,000-block layer in a fraction of the time.
  */
-export function* blockFeatureTexts(sc: Scenario, today: CoverageTable, after: CoverageTable | null): Generator<string> {
+export function* blockFeatureTexts(sc: LayerScenario, today: CoverageTable, after: CoverageTable | null): Generator<string> {
   const { keys, rows } = blockFeatureRows(sc, today, after);
   const names = keys.map((k) => `${JSON.stringify(k)}:`);
   for (const r of rows) {

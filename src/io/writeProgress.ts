@@ -33,18 +33,20 @@ interface Port {
 }
 
 /**
- * A worker's progress on one file, posted to `port` as the rows done (at most every 100 ms): the
- * thread that started the worker has printed the file's first line and passes the numbers to its tick.
+ * A worker's progress on the file numbered `file` among those it writes, posted to `port` as
+ * [file, rows done]: once as it starts (0 done), then at most every 100 ms. The thread that started
+ * the worker prints the lines (the file's first line when it starts).
  */
-export function progressToPort(port: Port, everyMs = 100): WriteProgress {
+export function progressToPort(port: Port, file: number, everyMs = 100): WriteProgress {
   return {
     start() {
+      port.postMessage([file, 0]);
       let last = performance.now();
       return (done) => {
         const now = performance.now();
         if (now - last < everyMs) return;
         last = now;
-        port.postMessage(done);
+        port.postMessage([file, done]);
       };
     },
   };

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { coverageFromNearest, staticCoverage, type StaticCoverage } from '../coverage/static.ts';
 import { withOutputDir } from '../io/atomic.ts';
 import { BackgroundWrites } from '../io/backgroundWrites.ts';
-import { geojsonChunks, wantsOutput, writeLayer, type OutputOptions, type TableFormat } from '../io/tableWriter.ts';
+import { wantsOutput, type OutputOptions, type TableFormat } from '../io/tableWriter.ts';
 import { writeProgress } from '../io/writeProgress.ts';
 import type { OptimizeOptions, OptimizeOutcome } from '../optimize/optimize.ts';
 import { planGeojson } from '../plan/geojson.ts';
@@ -18,8 +18,7 @@ import type { Plan } from '../plan/types.ts';
 import { planToJson, planTotals } from '../plan/io.ts';
 import { thresholdsMin } from '../coverage/csv.ts';
 import type { Pool } from '../parallel/pool.ts';
-import { blockFeatureTexts, blocksGeojsonHead } from '../coverage/blocksGeojson.ts';
-import { writeCoverageTable, writeCoverageTableOn } from './coverageTable.ts';
+import { writeCoverageFiles, writeCoverageFilesOn } from './coverageTable.ts';
 import { gapText } from '../i18n/cli.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { runText } from '../report/runText.ts';
@@ -169,13 +168,12 @@ async function runIn(ctx: JobContext, location: string, opts: RunOptions): Promi
       let coverageFile = null as Promise<string> | null;
       let blocksFile = null as Promise<string> | null;
       // The coverage table and the blocks layer are final once the plan's coverage is known: they are
-      // started as soon as the optimizer has its plan, before it explains it. The table goes to a worker
-      // of the job's pool (made by the optimizer), which writes it while this thread explains and
-      // simulates the plan; when the explanation re-solves the model on the pool, this thread writes it
+      // started as soon as the optimizer has its plan, before it explains it. They go to a worker of the
+      // job's pool (made by the optimizer), which writes them while this thread explains and simulates
+      // the plan; when the explanation re-solves the model on the pool, this thread writes them
       // instead, in the time it would wait on those solves.
       const startTables = (planTable: StaticCoverage['table'] | null, pool: Pool | null): void => {
-        coverageFile = w.coverage(today, planTable, pool);
-        blocksFile = w.blocks(today, planTable);
+        ({ table: coverageFile, layer: blocksFile } = w.coverage(today, planTable, pool));
       };
       if (opts.optimize !== false) {
         log(`optimizing ${sc.candidates.count} idle spaces (solver ${opts.solver ?? 'auto'}) on the simulated demand`);
@@ -265,10 +263,11 @@ function runWriter(tmp: string, sc: Scenario, opts: RunOptions, bg: BackgroundWr
           }).then(() => files.map((f) => `${to}/${path.relative(from, f)}`)),
         ),
       ),
-    /** coverage.csv.gz, written by a worker of `pool` when there is one (src/jobs/coverageTable.ts). */
-    coverage: (today: StaticCoverage, planTable: StaticCoverage['table'] | null, pool: Pool | null): Promise<string> | null =>
-      wantsOutput(out, 'coverage') ? bg.add(pool ? writeCoverageTableOn(pool, tmp, sc, today.table, planTable, out) : writeCoverageTable(tmp, sc, today.table, planTable, out)) : null,
-    blocks: (today: StaticCoverage, planTable: StaticCoverage['table'] | null): Promise<string> | null =>
-      wantsOutput(out, 'blocks') ? bg.add(writeLayer(tmp, 'blocks', (tick) => geojsonChunks(blocksGeojsonHead(sc), blockFeatureTexts(sc, today.table, planTable), tick), out, sc.blocks.count)) : null,
+    /** The coverage table and the blocks layer, written by a worker of `pool` when there is one (src/jobs/coverageTable.ts). */
+    coverage: (today: StaticCoverage, planTable: StaticCoverage['table'] | null, pool: Pool | null): { table: Promise<string> | null; layer: Promise<string> | null } => {
+      const files = { table: wantsOutput(out, 'coverage'), layer: wantsOutput(out, 'blocks') };
+      const names = pool ? writeCoverageFilesOn(pool, tmp, sc, today.table, planTable, files, out) : writeCoverageFiles(tmp, sc, today.table, planTable, files, out);
+      return { table: names.table && bg.add(names.table), layer: names.layer && bg.add(names.layer) };
+    },
   };
 }

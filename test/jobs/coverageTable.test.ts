@@ -1,10 +1,10 @@
-/** The run's coverage table: a worker of the job's pool writes the same bytes as this thread, prints its progress here, and passes its errors on. */
+/** The run's coverage table and blocks layer: a worker of the job's pool writes the same bytes as this thread, prints its progress here, and passes its errors on. */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { coverageFromNearest, staticCoverage } from '../../src/coverage/static.ts';
-import { writeCoverageTable, writeCoverageTableOn } from '../../src/jobs/coverageTable.ts';
+import { writeCoverageFiles, writeCoverageFilesOn } from '../../src/jobs/coverageTable.ts';
 import { withJob } from '../../src/jobs/context.ts';
 import { writeProgress } from '../../src/io/writeProgress.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
@@ -14,7 +14,7 @@ import { REPO } from '../helpers/fixtures.ts';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qh-coverage-table-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-describe('the coverage table written by a worker', () => {
+describe('the coverage table and the blocks layer written by a worker', () => {
   it('has the same bytes as written in this thread, in every format, and its progress lines are printed here', async () => {
     const sc = await loadScenario(path.join(REPO, 'scenarios', 'default'));
     await withJob(sc, { threads: 1 }, async (ctx) => {
@@ -29,12 +29,29 @@ describe('the coverage table written by a worker', () => {
         fs.mkdirSync(here);
         fs.mkdirSync(there);
         const lines: string[] = [];
-        const a = await writeCoverageTable(here, sc, today.table, after.table, { format });
-        const b = await writeCoverageTableOn(ctx.pool(), there, sc, today.table, after.table, { format, progress: writeProgress((l) => lines.push(l), 1, 0) });
-        expect(b).toBe(a);
-        expect(fs.readFileSync(path.join(there, b)).equals(fs.readFileSync(path.join(here, a))), format).toBe(true);
-        expect(lines[0]).toBe(`writing ${a} (1/1 tables)…`);
+        const both = { table: true, layer: true };
+        const a = writeCoverageFiles(here, sc, today.table, after.table, both, { format });
+        const b = writeCoverageFilesOn(ctx.pool(), there, sc, today.table, after.table, both, { format, progress: writeProgress((l) => lines.push(l), 2, 0) });
+        const names = [await a.table, await a.layer];
+        expect([await b.table, await b.layer]).toEqual(names);
+        for (const name of names) expect(fs.readFileSync(path.join(there, name!)).equals(fs.readFileSync(path.join(here, name!))), `${format} ${name}`).toBe(true);
+        expect(lines[0]).toBe(`writing ${names[0]} (1/2 tables)…`);
+        expect(lines).toContain(`writing ${names[1]} (2/2 tables)…`);
       }
+    });
+  });
+
+  it('writes only the files asked for', async () => {
+    const sc = await loadScenario(path.join(REPO, 'scenarios', 'default'));
+    await withJob(sc, { threads: 1 }, async (ctx) => {
+      const today = coverageFromNearest(sc, await ctx.todayNearest());
+      const dir = path.join(tmp, 'layer-only');
+      fs.mkdirSync(dir);
+      const names = writeCoverageFilesOn(ctx.pool(), dir, sc, today.table, null, { table: false, layer: true }, {});
+      expect(names.table).toBeNull();
+      expect(await names.layer).toBe('blocks.geojson.gz');
+      expect(fs.readdirSync(dir)).toEqual(['blocks.geojson.gz']);
+      expect(writeCoverageFilesOn(ctx.pool(), dir, sc, today.table, null, { table: false, layer: false }, {})).toEqual({ table: null, layer: null });
     });
   });
 
@@ -42,7 +59,9 @@ describe('the coverage table written by a worker', () => {
     const sc = await loadScenario(path.join(REPO, 'scenarios', 'default'));
     await withJob(sc, { threads: 1 }, async (ctx) => {
       const today = coverageFromNearest(sc, await ctx.todayNearest());
-      await expect(writeCoverageTableOn(ctx.pool(), path.join(tmp, 'no', 'such', 'folder'), sc, today.table, null, {})).rejects.toThrow(/ENOENT/);
+      const names = writeCoverageFilesOn(ctx.pool(), path.join(tmp, 'no', 'such', 'folder'), sc, today.table, null, { table: true, layer: true }, {});
+      await expect(names.table).rejects.toThrow(/ENOENT/);
+      await expect(names.layer).rejects.toThrow(/ENOENT/);
     });
   });
 });
