@@ -1,16 +1,17 @@
 /**
  * The names `--outputs` takes: which tables (and GeoJSON layers) a command writes. Summary, plan and
  * JSON files are always written. Each command lists its own; a name is one table or a pair (coverage:
- * coverage.csv, today's columns and the plan's; trips and block_metrics: today's and with the plan).
+ * coverage.parquet, today's columns and the plan's; trips, block_metrics and site_loads: today's and
+ * with the plan).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../core/errors.ts';
 
-/** `run` (and each run of a batch): the coverage tables, the trips, the per-block metrics, blocks.geojson. */
-export const RUN_OUTPUTS = ['coverage', 'trips', 'block_metrics', 'blocks'] as const;
-/** `simulate`: the trips and the per-block metrics. */
-export const SIMULATE_OUTPUTS = ['trips', 'block_metrics'] as const;
+/** `run` (and each run of a batch): the coverage tables, the trips, the per-block metrics, the sites' loads, blocks.geojson. */
+export const RUN_OUTPUTS = ['coverage', 'trips', 'block_metrics', 'site_loads', 'blocks'] as const;
+/** `simulate`: the trips, the per-block metrics and the sites' loads. */
+export const SIMULATE_OUTPUTS = ['trips', 'block_metrics', 'site_loads'] as const;
 /** `compare`: comparison.csv, comparison_coverage.csv and difference.geojson. */
 export const COMPARE_OUTPUTS = ['comparison', 'comparison_coverage', 'difference'] as const;
 

@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { csvChunks, CsvFields, csvTextChunks, type CsvCell, type CsvColumn } from './csv.ts';
 import { CsvBytes } from './csvBytes.ts';
-import { gzipChunks } from './gzip.ts';
+import { GZIP_LEVEL, gzipChunks, LAYER_GZIP_LEVEL } from './gzip.ts';
 import { parquetFromRows, writeParquetFile, type ParquetSource } from './parquet.ts';
 import type { WriteProgress } from './writeProgress.ts';
 
@@ -73,16 +73,16 @@ export const DEFAULT_WRITE_THREADS = 2;
 /**
  * Write text chunks (strings or UTF-8 bytes) into `file`, gzip-compressed when `gzip` (src/io/gzip.ts:
  * blocks compressed on `opts.threads` threads of the pool at once, or in this thread with
- * `opts.compressInThisThread`; the bytes never depend on either); resolves once the file is closed.
+ * `opts.compressInThisThread`; the bytes never depend on either) at `level`; resolves once the file is closed.
  * The text is written in order as it comes, never held whole.
  */
-export async function writeTextChunks(file: string, chunks: Iterable<string | Uint8Array>, gzip: boolean, opts: Pick<OutputOptions, 'threads' | 'compressInThisThread'> = {}): Promise<void> {
+export async function writeTextChunks(file: string, chunks: Iterable<string | Uint8Array>, gzip: boolean, opts: Pick<OutputOptions, 'threads' | 'compressInThisThread'> = {}, level = GZIP_LEVEL): Promise<void> {
   const fh = await fs.promises.open(file, 'w');
   try {
     const write = async (b: Uint8Array): Promise<void> => {
       for (let off = 0; off < b.length; ) off += (await fh.write(b, off, b.length - off)).bytesWritten;
     };
-    if (gzip) await gzipChunks(asBytes(chunks), write, { inFlight: opts.threads ?? DEFAULT_WRITE_THREADS, inThisThread: opts.compressInThisThread });
+    if (gzip) await gzipChunks(asBytes(chunks), write, { level, inFlight: opts.threads ?? DEFAULT_WRITE_THREADS, inThisThread: opts.compressInThisThread });
     else {
       let pending = Promise.resolve(); // one write in flight while the next piece is built
       try {
@@ -142,7 +142,7 @@ export async function writeLayer(dir: string, base: string, chunks: (tick?: (don
   const format = opts.format ?? DEFAULT_TABLE_FORMAT;
   const name = layerFileName(base, format);
   const tick = opts.progress?.start(name, count);
-  await writeTextChunks(path.join(dir, name), chunks(tick), format !== 'csv', opts);
+  await writeTextChunks(path.join(dir, name), chunks(tick), format !== 'csv', opts, LAYER_GZIP_LEVEL);
   return name;
 }
 

@@ -248,7 +248,7 @@ function runWriter(tmp: string, sc: Scenario, opts: RunOptions, bg: BackgroundWr
   const states = opts.optimize !== false ? 2 : 1;
   const tripsForms = tripsForm(opts.trips ?? 'auto', opts);
   // one coverage table for both states (the plan's columns beside today's), the other tables per state
-  const tables = (wantsOutput(opts, 'coverage') ? 1 : 0) + states * ((tripsForms !== 'none' ? 1 : 0) + (wantsOutput(opts, 'block_metrics') ? 1 : 0)) + (wantsOutput(opts, 'blocks') ? 1 : 0);
+  const tables = (wantsOutput(opts, 'coverage') ? 1 : 0) + states * ((tripsForms !== 'none' ? 1 : 0) + (wantsOutput(opts, 'block_metrics') ? 1 : 0) + (wantsOutput(opts, 'site_loads') ? 1 : 0)) + (wantsOutput(opts, 'blocks') ? 1 : 0);
   const out: OutputOptions = { format: opts.format, outputs: opts.outputs, threads: opts.threads, progress: opts.log && tables > 0 ? writeProgress(opts.log, tables) : undefined };
   return {
     /** A day's tables, written in this thread beside the stages. */

@@ -78,7 +78,7 @@ export function computeMetrics(scenario: Scenario, options: ResolvedSimulateOpti
   const totalTrips = sum(bandTrips);
   return {
     format: 'quarterhour-simulation-metrics',
-    version: 1,
+    version: 2,
     scenario: scenario.name,
     seed: options.seed,
     options,

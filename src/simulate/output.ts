@@ -3,8 +3,10 @@
  * - the trips table, trips.parquet (src/io/parquet.ts; the default format of this big table),
  *   trips.csv.gz or trips.csv (src/io/tableWriter.ts: the one CSV writer, streamed), or with
  *   `--trips bin` the legacy trips.bin (typed-array columns);
- * - metrics.json (records the seed and the options), always;
- * - block_metrics.csv.gz, .csv or .parquet (one row per block).
+ * - metrics.json (records the seed and the options, and names the other files), always;
+ * - block_metrics.csv.gz, .csv or .parquet (one row per block);
+ * - site_loads.csv.gz, .csv or .parquet (one row per site offering a service: its day's load against
+ *   its capacity, and the capacity loop's shadow price).
  *
  * trips.bin layout: the 8 bytes 'QHTRIPS1', a uint32 (little-endian) header length H, H bytes of
  * UTF-8 JSON header (padded with spaces so that the columns start on a multiple of 8), then each
@@ -21,12 +23,12 @@ import { csvColumns, type CsvFields } from '../io/csv.ts';
 import { roundedValue } from '../io/numbers.ts';
 import type { ParquetSource } from '../io/parquet.ts';
 import { CsvBytes } from '../io/csvBytes.ts';
-import { tableFormat, wantsOutput, writeTable, type OutputOptions, type TableFormat } from '../io/tableWriter.ts';
+import { tableFileName, tableFormat, wantsOutput, writeTable, type OutputOptions, type TableFormat } from '../io/tableWriter.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { TripColumns } from './columns.ts';
 import { allocTrips, TRIP_COLUMN_NAMES } from './columns.ts';
 import { blockMetrics } from './metrics.ts';
-import type { SimulationResult } from './types.ts';
+import type { SimulationResult, SiteLoad } from './types.ts';
 
 export const TRIPS_BIN_MAGIC = 'QHTRIPS1';
 /**
@@ -321,6 +323,18 @@ export function writeBlockMetricsTable(dir: string, result: SimulationResult, sc
   return writeTable(dir, { base: 'block_metrics', columns: BLOCK_METRICS_COLUMNS, text: (f, tick) => blockMetricsText(result, scenario, f, tick), parquet: () => blockMetricsParquet(result, scenario), count: scenario.blocks.count, finalNewline: false }, out);
 }
 
+export const SITE_LOADS_HEADER = ['seed', 'site', 'kind', 'load', 'capacity', 'utilization', 'price_min'];
+const SITE_LOADS_COLUMNS = csvColumns(SITE_LOADS_HEADER, ['site', 'kind']);
+
+/**
+ * Write site_loads.csv.gz, .csv or .parquet into `dir` (a row per site, as the metrics list them: an
+ * empty cell where a site has no capacity or the loop set no price); returns the file name.
+ */
+export function writeSiteLoadsTable(dir: string, loads: readonly SiteLoad[], seed: number, out: OutputOptions = {}): Promise<string> {
+  const rows = loads.map((l) => [seed, l.id, l.kind, l.load, l.capacity ?? '', l.utilization ?? '', l.priceMin ?? '']);
+  return writeTable(dir, { base: 'site_loads', columns: SITE_LOADS_COLUMNS, rows, count: rows.length }, out);
+}
+
 export interface WrittenOutputs {
   dir: string;
   files: string[];
@@ -335,8 +349,8 @@ export function tripsForm(trips: TripsFormat, out: OutputOptions): TableFormat |
 }
 
 /**
- * Write the trips (see TripsFormat), metrics.json and block_metrics into `dir`, atomically. `out` gives
- * the tables' format (default csv.gz) and which of trips and block_metrics to write (default both).
+ * Write the trips (see TripsFormat), metrics.json, block_metrics and site_loads into `dir`, atomically.
+ * `out` gives the tables' format and which of trips, block_metrics and site_loads to write (default all).
  */
 export async function writeSimulationOutputs(result: SimulationResult, scenario: Scenario, dir: string, trips: TripsFormat = 'auto', out: OutputOptions = {}): Promise<WrittenOutputs> {
   const tripsFormat = tripsForm(trips, out);
@@ -349,9 +363,13 @@ export async function writeSimulationOutputs(result: SimulationResult, scenario:
       await writeTripsBinary(path.join(tmp, 'trips.bin'), result.trips, scenario, result.sites.ids, result.seed);
       files.push('trips.bin');
     } else if (tripsFormat !== 'none') files.push(await writeTripsTable(tmp, result.trips, scenario, result.sites.ids, result.seed, { ...out, format: tripsFormat }));
-    fs.writeFileSync(path.join(tmp, 'metrics.json'), `${JSON.stringify({ ...result.metrics, tripsFile: files[0] ?? null }, null, 2)}\n`);
+    // metrics.json names the other files; the site loads are a table of their own (one row per site)
+    const { siteLoads, ...metrics } = result.metrics;
+    const siteLoadsFile = wantsOutput(out, 'site_loads') ? tableFileName('site_loads', tableFormat(out)) : null;
+    fs.writeFileSync(path.join(tmp, 'metrics.json'), `${JSON.stringify({ ...metrics, tripsFile: files[0] ?? null, siteLoadsFile }, null, 2)}\n`);
     files.push('metrics.json');
     if (wantsOutput(out, 'block_metrics')) files.push(await writeBlockMetricsTable(tmp, result, scenario, out));
+    if (siteLoadsFile) files.push(await writeSiteLoadsTable(tmp, siteLoads, result.seed, out));
   });
   return { dir, files, tripsFormat };
 }

@@ -130,7 +130,8 @@ export interface SiteLoad {
 
 export interface SimulationMetrics {
   format: 'quarterhour-simulation-metrics';
-  version: 1;
+  /** 2: metrics.json names site_loads (siteLoadsFile) instead of holding the site loads (version 1's siteLoads). */
+  version: 2;
   scenario: string;
   seed: number;
   options: ResolvedSimulateOptions;

@@ -36,13 +36,13 @@ describe('compact outputs', () => {
   }, 180_000);
 
   it('writes every table gzip-compressed with --format csv.gz, and plain CSV with --format csv', () => {
-    expect(files(compact.outDir)).toEqual(['blocks.geojson.gz', 'coverage.csv.gz', 'plan.geojson', 'plan.json', 'simulate-plan/block_metrics.csv.gz', 'simulate-plan/metrics.json', 'simulate-plan/trips.csv.gz', 'simulate-today/block_metrics.csv.gz', 'simulate-today/metrics.json', 'simulate-today/trips.csv.gz', 'summary.json']);
-    expect(files(plain.outDir)).toEqual(['blocks.geojson', 'coverage.csv', 'plan.geojson', 'plan.json', 'simulate-plan/block_metrics.csv', 'simulate-plan/metrics.json', 'simulate-plan/trips.csv', 'simulate-today/block_metrics.csv', 'simulate-today/metrics.json', 'simulate-today/trips.csv', 'summary.json']);
+    expect(files(compact.outDir)).toEqual(['blocks.geojson.gz', 'coverage.csv.gz', 'plan.geojson', 'plan.json', 'simulate-plan/block_metrics.csv.gz', 'simulate-plan/metrics.json', 'simulate-plan/site_loads.csv.gz', 'simulate-plan/trips.csv.gz', 'simulate-today/block_metrics.csv.gz', 'simulate-today/metrics.json', 'simulate-today/site_loads.csv.gz', 'simulate-today/trips.csv.gz', 'summary.json']);
+    expect(files(plain.outDir)).toEqual(['blocks.geojson', 'coverage.csv', 'plan.geojson', 'plan.json', 'simulate-plan/block_metrics.csv', 'simulate-plan/metrics.json', 'simulate-plan/site_loads.csv', 'simulate-plan/trips.csv', 'simulate-today/block_metrics.csv', 'simulate-today/metrics.json', 'simulate-today/site_loads.csv', 'simulate-today/trips.csv', 'summary.json']);
   });
 
   it('reads back to exactly the CSV values, cell by cell (and byte for byte once uncompressed)', async () => {
     const tables = files(plain.outDir).filter((f) => f.endsWith('.csv'));
-    expect(tables).toHaveLength(5);
+    expect(tables).toHaveLength(7);
     for (const f of tables) {
       const a = await readCsv(path.join(plain.outDir, f));
       const b = await readCsv(path.join(compact.outDir, `${f}.gz`));
@@ -56,7 +56,8 @@ describe('compact outputs', () => {
     // the JSON files name the tables as written; otherwise they are the same
     const m = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, 'simulate-today', 'metrics.json'), 'utf8'));
     expect(m(compact.outDir).tripsFile).toBe('trips.csv.gz');
-    expect({ ...m(compact.outDir), tripsFile: null }).toEqual({ ...m(plain.outDir), tripsFile: null });
+    expect(m(compact.outDir).siteLoadsFile).toBe('site_loads.csv.gz');
+    expect({ ...m(compact.outDir), tripsFile: null, siteLoadsFile: null }).toEqual({ ...m(plain.outDir), tripsFile: null, siteLoadsFile: null });
   });
 
   it('streams the coverage tables back in either form through the report reader (src/io/csvScan.ts)', async () => {
@@ -99,13 +100,13 @@ describe('--outputs', () => {
     expect(parseOutputs('all', RUN_OUTPUTS)).toBeNull();
     expect(parseOutputs('none', RUN_OUTPUTS)).toEqual([]);
     expect(parseOutputs('trips, coverage', RUN_OUTPUTS)).toEqual(['coverage', 'trips']);
-    expect(() => parseOutputs('coverage,tripz', RUN_OUTPUTS)).toThrow(/--outputs has unknown name 'tripz', expected a comma-separated list of coverage, trips, block_metrics, blocks/);
+    expect(() => parseOutputs('coverage,tripz', RUN_OUTPUTS)).toThrow(/--outputs has unknown name 'tripz', expected a comma-separated list of coverage, trips, block_metrics, site_loads, blocks/);
   });
 
   it.skipIf(!fs.existsSync(path.join(REPO, 'dist/src/cli/main.js')))('makes the command exit 2 with one line naming the valid names (needs dist/: node scripts/build.mjs)', () => {
     const r = spawnSync(process.execPath, [path.join(REPO, 'bin/quarterhour.js'), 'run', path.join(REPO, 'scenarios/default'), '--outputs', 'coverage,tripz', '--out', path.join(tempDir(), 'x')], { encoding: 'utf8' });
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/--outputs has unknown name 'tripz', expected a comma-separated list of coverage, trips, block_metrics, blocks/);
+    expect(r.stderr).toMatch(/--outputs has unknown name 'tripz', expected a comma-separated list of coverage, trips, block_metrics, site_loads, blocks/);
     const f = spawnSync(process.execPath, [path.join(REPO, 'bin/quarterhour.js'), 'simulate', path.join(REPO, 'scenarios/default'), '--format', 'xlsx'], { encoding: 'utf8' });
     expect(f.status).toBe(2);
     expect(f.stderr).toMatch(/--format is 'xlsx', expected one of csv\.gz, csv, parquet/);

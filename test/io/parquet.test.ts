@@ -49,13 +49,13 @@ describe('Parquet outputs (--format parquet)', () => {
   }, 180_000);
 
   it('writes every table as .parquet and the blocks layer gzip-compressed', () => {
-    expect(files(parquet.outDir)).toEqual(['blocks.geojson.gz', 'coverage.parquet', 'plan.geojson', 'plan.json', 'simulate-plan/block_metrics.parquet', 'simulate-plan/metrics.json', 'simulate-plan/trips.parquet', 'simulate-today/block_metrics.parquet', 'simulate-today/metrics.json', 'simulate-today/trips.parquet', 'summary.json']);
+    expect(files(parquet.outDir)).toEqual(['blocks.geojson.gz', 'coverage.parquet', 'plan.geojson', 'plan.json', 'simulate-plan/block_metrics.parquet', 'simulate-plan/metrics.json', 'simulate-plan/site_loads.parquet', 'simulate-plan/trips.parquet', 'simulate-today/block_metrics.parquet', 'simulate-today/metrics.json', 'simulate-today/site_loads.parquet', 'simulate-today/trips.parquet', 'summary.json']);
     for (const f of files(parquet.outDir).filter((x) => x.endsWith('.parquet'))) expect(isParquet(fs.readFileSync(path.join(parquet.outDir, f))), f).toBe(true);
   });
 
   it('reads back to exactly the CSV values, cell by cell', async () => {
     const tables = files(plain.outDir).filter((f) => f.endsWith('.csv'));
-    expect(tables).toHaveLength(5);
+    expect(tables).toHaveLength(7);
     for (const f of tables) expect(await expectSameValues(path.join(plain.outDir, f), path.join(parquet.outDir, f.replace(/\.csv$/, '.parquet')))).toBeGreaterThan(0);
   }, 60_000);
 

@@ -38,7 +38,7 @@ describe('runScenario', () => {
     const b = await runScenario(sc, { out: path.join(dir, 'b'), threads: 2, timeLimit: 20 });
     expect(hashTree(a.outDir)).toEqual(hashTree(b.outDir));
     expect(Object.keys(hashTree(a.outDir)).sort()).toEqual(
-      ['blocks.geojson.gz', 'coverage.parquet', 'plan.geojson', 'plan.json', 'simulate-plan/block_metrics.csv.gz', 'simulate-plan/metrics.json', 'simulate-plan/trips.parquet', 'simulate-today/block_metrics.csv.gz', 'simulate-today/metrics.json', 'simulate-today/trips.parquet', 'summary.json'].sort(),
+      ['blocks.geojson.gz', 'coverage.parquet', 'plan.geojson', 'plan.json', 'simulate-plan/block_metrics.csv.gz', 'simulate-plan/metrics.json', 'simulate-plan/site_loads.csv.gz', 'simulate-plan/trips.parquet', 'simulate-today/block_metrics.csv.gz', 'simulate-today/metrics.json', 'simulate-today/site_loads.csv.gz', 'simulate-today/trips.parquet', 'summary.json'].sort(),
     );
     const summary = JSON.parse(fs.readFileSync(path.join(a.outDir, 'summary.json'), 'utf8'));
     expect(summary.seed).toBe(21);
@@ -98,7 +98,7 @@ describe('runScenario', () => {
     expect(r.summary.plan?.conversions).toBe(0);
     const got = hashTree(r.outDir);
     const day = (folder: string) => Object.fromEntries(Object.entries(got).filter(([f]) => f.startsWith(`${folder}/`)).map(([f, h]) => [path.basename(f), h]));
-    expect(Object.keys(day('simulate-plan')).sort()).toEqual(['block_metrics.csv.gz', 'metrics.json', 'trips.parquet']);
+    expect(Object.keys(day('simulate-plan')).sort()).toEqual(['block_metrics.csv.gz', 'metrics.json', 'site_loads.csv.gz', 'trips.parquet']);
     expect(day('simulate-plan')).toEqual(day('simulate-today'));
     const scenario = await loadScenario(sc);
     const again = await simulate(scenario, await computeDistanceMatrix(scenario), { seed: scenario.seed, plan: EMPTY_PLAN });

@@ -36,7 +36,7 @@ describe('quarterhour simulate', () => {
     expect(a.value, a.stderr).toBe(0);
     expect(b.value, b.stderr).toBe(0);
     const h1 = hashes(path.join(tmp, 't1'));
-    expect(Object.keys(h1)).toEqual(['block_metrics.csv.gz', 'metrics.json', 'trips.parquet']);
+    expect(Object.keys(h1)).toEqual(['block_metrics.csv.gz', 'metrics.json', 'site_loads.csv.gz', 'trips.parquet']);
     expect(hashes(path.join(tmp, 't2'))).toEqual(h1);
     fs.rmSync(tmp, { recursive: true });
   }, 60_000);
@@ -45,7 +45,7 @@ describe('quarterhour simulate', () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qh-sim-cli-'));
     const r = await quiet(() => main(['simulate', DEFAULT, '--no-trips', '--no-capacity', '--json', '--out', path.join(tmp, 'o')]));
     expect(r.value, r.stderr).toBe(0);
-    expect(fs.readdirSync(path.join(tmp, 'o')).sort()).toEqual(['block_metrics.csv.gz', 'metrics.json']);
+    expect(fs.readdirSync(path.join(tmp, 'o')).sort()).toEqual(['block_metrics.csv.gz', 'metrics.json', 'site_loads.csv.gz']);
     const summary = JSON.parse(r.stdout);
     expect(summary.seed).toBeTypeOf('number');
     // elderly residents walk slower, so fewer of them reach every basic service within 15 minutes

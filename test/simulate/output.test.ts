@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { simulate } from '../../src/simulate/simulate.ts';
-import { readTripsBinary, writeSimulationOutputs, TRIPS_CSV_HEADER } from '../../src/simulate/output.ts';
+import { readTripsBinary, writeSimulationOutputs, SITE_LOADS_HEADER, TRIPS_CSV_HEADER } from '../../src/simulate/output.ts';
+import { readParquetFile } from '../../src/io/parquet.ts';
 import { readTextFile } from '../../src/io/readText.ts';
 import { csvColumns, csvString } from '../../src/io/csv.ts';
 import { AGE_BANDS } from '../../src/core/ageBands.ts';
@@ -36,7 +37,7 @@ describe('simulation outputs', () => {
     const { scenario, result } = await small();
     const dir = path.join(tmpDir(), 'out');
     const w = await writeSimulationOutputs(result, scenario, dir, 'csv', { format: 'csv' });
-    expect(w.files).toEqual(['trips.csv', 'metrics.json', 'block_metrics.csv']);
+    expect(w.files).toEqual(['trips.csv', 'metrics.json', 'block_metrics.csv', 'site_loads.csv']);
     const lines = fs.readFileSync(path.join(dir, 'trips.csv'), 'utf8').trim().split('\n');
     expect(lines[0]).toBe(TRIPS_CSV_HEADER.join(','));
     expect(lines.length - 1).toBe(result.trips.count);
@@ -57,13 +58,39 @@ describe('simulation outputs', () => {
     const plain = path.join(tmpDir(), 'plain');
     const dir = path.join(tmpDir(), 'out');
     await writeSimulationOutputs(result, scenario, plain, 'auto', { format: 'csv' });
-    expect((await writeSimulationOutputs(result, scenario, path.join(tmpDir(), 'default'))).files).toEqual(['trips.parquet', 'metrics.json', 'block_metrics.csv.gz']);
+    expect((await writeSimulationOutputs(result, scenario, path.join(tmpDir(), 'default'))).files).toEqual(['trips.parquet', 'metrics.json', 'block_metrics.csv.gz', 'site_loads.csv.gz']);
     const w = await writeSimulationOutputs(result, scenario, dir, 'auto', { format: 'csv.gz' });
-    expect(w.files).toEqual(['trips.csv.gz', 'metrics.json', 'block_metrics.csv.gz']);
-    for (const f of ['trips.csv', 'block_metrics.csv']) expect(readTextFile(path.join(dir, `${f}.gz`))).toBe(fs.readFileSync(path.join(plain, f), 'utf8'));
+    expect(w.files).toEqual(['trips.csv.gz', 'metrics.json', 'block_metrics.csv.gz', 'site_loads.csv.gz']);
+    for (const f of ['trips.csv', 'block_metrics.csv', 'site_loads.csv']) expect(readTextFile(path.join(dir, `${f}.gz`))).toBe(fs.readFileSync(path.join(plain, f), 'utf8'));
     const some = await writeSimulationOutputs(result, scenario, path.join(tmpDir(), 'some'), 'auto', { outputs: ['block_metrics'] });
     expect(some.files).toEqual(['metrics.json', 'block_metrics.csv.gz']);
     expect(some.tripsFormat).toBe('none');
+  });
+
+  it('writes the sites\' loads as a table of their own, which metrics.json names, in every format', async () => {
+    const { scenario, result } = await small();
+    const dir = path.join(tmpDir(), 'out');
+    await writeSimulationOutputs(result, scenario, dir, 'auto', { format: 'csv' });
+    const metrics = JSON.parse(fs.readFileSync(path.join(dir, 'metrics.json'), 'utf8'));
+    expect(metrics.version).toBe(2);
+    expect(metrics.siteLoads).toBeUndefined();
+    expect(metrics.siteLoadsFile).toBe('site_loads.csv');
+    const lines = fs.readFileSync(path.join(dir, 'site_loads.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe(SITE_LOADS_HEADER.join(','));
+    const cell = (x: number | null) => (x === null ? '' : String(x));
+    expect(lines.slice(1)).toEqual(result.metrics.siteLoads.map((l) => [5, l.id, l.kind, l.load, cell(l.capacity), cell(l.utilization), cell(l.priceMin)].join(',')));
+    const pq = path.join(tmpDir(), 'pq');
+    const w = await writeSimulationOutputs(result, scenario, pq, 'auto', { format: 'parquet', outputs: ['site_loads'] });
+    expect(w.files).toEqual(['metrics.json', 'site_loads.parquet']);
+    expect(JSON.parse(fs.readFileSync(path.join(pq, 'metrics.json'), 'utf8')).siteLoadsFile).toBe('site_loads.parquet');
+    const t = await readParquetFile(path.join(pq, 'site_loads.parquet'));
+    expect(t.names).toEqual(SITE_LOADS_HEADER);
+    expect(t.columns[1]).toEqual(result.metrics.siteLoads.map((l) => l.id));
+    expect(t.columns[3]).toEqual(result.metrics.siteLoads.map((l) => l.load));
+    expect(t.columns[4]).toEqual(result.metrics.siteLoads.map((l) => l.capacity));
+    const none = await writeSimulationOutputs(result, scenario, path.join(tmpDir(), 'none'), 'auto', { outputs: ['trips'] });
+    expect(none.files).toEqual(['trips.parquet', 'metrics.json']);
+    expect(JSON.parse(fs.readFileSync(path.join(none.dir, 'metrics.json'), 'utf8')).siteLoadsFile).toBeNull();
   });
 
   it('writes each trip as the one CSV writer writes its cells', async () => {
