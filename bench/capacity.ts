@@ -11,9 +11,9 @@
  * the rest of the wall time (process start, reading the scenario, exit), "non-write" the whole time
  * less the write. The load average is sampled before every run; the table gives its range.
  *
- *   npm run build && npx tsx bench/capacity.ts [--runs 3] [--sizes 60000,250000,1000000] [--seed 11] [--outputs default,no-trips]
+ *   npm run build && npx tsx bench/capacity.ts [--runs 3] [--sizes 60000,250000,1000000] [--seed 11] [--outputs default,no-trips] [--name capacity]
  *
- * Prints a markdown table and writes bench/results/capacity.md.
+ * Prints a markdown table and writes bench/results/<name>.md (default capacity.md).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -32,6 +32,7 @@ const RUNS = Number(option('runs', '3'));
 const SIZES = option('sizes', '60000,250000,1000000').split(',').map(Number);
 const SEED = Number(option('seed', '11'));
 const OUTPUTS = option('outputs', 'default,no-trips').split(',');
+const NAME = option('name', 'capacity');
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -94,4 +95,4 @@ const md = [
 process.stdout.write(md);
 const outDir = path.join(REPO, 'bench', 'results');
 fs.mkdirSync(outDir, { recursive: true });
-fs.writeFileSync(path.join(outDir, 'capacity.md'), md);
+fs.writeFileSync(path.join(outDir, `${NAME}.md`), md);

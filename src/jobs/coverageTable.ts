@@ -2,12 +2,18 @@
  * A run's coverage files: the coverage table (coverage.parquet: 1.6 million rows at 21,000 blocks) and
  * the blocks layer (blocks.geojson.gz: some fifty properties a block, 45 MB of text at 25,000 blocks),
  * both final once the plan's coverage is known, before the plan is explained and its day simulated.
- * On the job's pool (which the optimizer made) one worker writes both (workers/write.ts), the table
- * then the layer, building their bytes and compressing them in that one thread, while this thread
- * explains and simulates the plan: on one thread the simulation runs here, so they would otherwise
- * wait for it with the other core idle (bench/outputs.ts). The worker is sent the tables once, for
- * both files, and of the scenario only what they read. The bytes are the same wherever they are
- * written: the same functions build them from the same tables.
+ * On the job's pool (which the optimizer made) a worker writes the table (workers/write.ts), building
+ * its bytes and compressing them in that one thread, while this thread explains and simulates the
+ * plan: on one thread the simulation runs here, so the table would otherwise wait for it with the
+ * other core idle (bench/outputs.ts).
+ *
+ * The layer goes to whichever thread is free first: the worker once the table is written, or this
+ * thread once it has nothing else to do (at once when the plan's day is simulated on the pool, after
+ * simulating it when it runs here): a flag in shared memory, claimed atomically by one of them. On one
+ * thread with the default formats the worker is usually first; with gzip CSV, whose coverage table
+ * costs more to build, often this thread. The worker is sent the tables once, for both files, and of
+ * the scenario only what they read. The bytes are the same wherever they are written: the same
+ * functions build them from the same tables.
  *
  * The worker posts its progress (which file, rows or features done) through a message port; this
  * thread prints the lines.
@@ -41,7 +47,17 @@ export interface CoverageFiles {
 export interface CoverageFileNames {
   table: Promise<string> | null;
   layer: Promise<string> | null;
+  /**
+   * This thread has nothing else to do: it writes the layer unless the worker has begun it (a no-op
+   * when this thread writes both files anyway, or the layer is not asked for).
+   */
+  takeLayer(): void;
 }
+
+/** Who writes the layer (the task's claim flag): nobody yet, the worker, this thread. */
+const UNCLAIMED = 0;
+const WORKER = 1;
+const HERE = 2;
 
 /** The worker task: what the two writers take, with the port its progress goes to. */
 export interface CoverageTableTask {
@@ -54,18 +70,21 @@ export interface CoverageTableTask {
   keys: CoverageKeys | null;
   /** What the layer reads of the scenario; null: no layer. */
   layer: LayerScenario | null;
+  /** One Int32 on a SharedArrayBuffer: who writes the layer (UNCLAIMED, WORKER, HERE), claimed by compare-and-swap. */
+  layerClaim: Int32Array;
   progress: MessagePort | null;
 }
 
 /** A progress message from the worker (progressToPort): which file (0 the table, 1 the layer) and its rows or features done. */
 type FileProgress = [file: 0 | 1, done: number];
 
-/** The worker's side: write the table then the layer, text and compression in this thread (one core beside the main thread's). */
+/** The worker's side: write the table, then the layer unless the main thread has taken it; text and compression in this thread (one core beside the main thread's). */
 export async function coverageTableTask(task: CoverageTableTask): Promise<(string | null)[]> {
   const out = (file: 0 | 1): OutputOptions => ({ format: task.format, compressInThisThread: true, progress: task.progress ? progressToPort(task.progress, file) : undefined });
   try {
     const table = task.keys ? await writeCoverageTable(task.dir, task.keys, task.today, task.plan, out(0)) : null;
-    const layer = task.layer ? await writeBlocksLayer(task.dir, task.layer, task.today, task.plan, out(1)) : null;
+    const mine = task.layer !== null && Atomics.compareExchange(task.layerClaim, 0, UNCLAIMED, WORKER) === UNCLAIMED;
+    const layer = mine ? await writeBlocksLayer(task.dir, task.layer!, task.today, task.plan, out(1)) : null;
     return [table, layer];
   } finally {
     task.progress?.close();
@@ -74,28 +93,40 @@ export async function coverageTableTask(task: CoverageTableTask): Promise<(strin
 
 /**
  * The files written by a worker of `pool` (the tables, the block and service ids and the layer's part
- * of the scenario are copied to it); progress is printed here, each file's first line when the worker
- * starts it.
+ * of the scenario are copied to it), the layer there or here (takeLayer); progress is printed here,
+ * each file's first line when its writer starts it.
  */
 export function writeCoverageFilesOn(pool: Pool, dir: string, sc: Scenario, today: CoverageTable, plan: CoverageTable | null, files: CoverageFiles, out: OutputOptions): CoverageFileNames {
-  if (!files.table && !files.layer) return { table: null, layer: null };
+  if (!files.table && !files.layer) return { table: null, layer: null, takeLayer: () => {} };
   let port: MessagePort | null = null;
-  let local: MessagePort | null = null;
   if (out.progress) {
     const progress = out.progress;
     const fileNames = [tableFileName('coverage', tableFormat(out, true)), layerFileName('blocks', out.format)];
     const counts = [coverageRowCount(sc), sc.blocks.count];
     const ticks: (((done: number) => void) | undefined)[] = [undefined, undefined];
-    ({ port1: local, port2: port } = new MessageChannel());
-    local.on('message', ([file, done]: FileProgress) => (ticks[file] ??= progress.start(fileNames[file], counts[file]))(done));
+    const channel = new MessageChannel();
+    port = channel.port2;
+    channel.port1.on('message', ([file, done]: FileProgress) => (ticks[file] ??= progress.start(fileNames[file], counts[file]))(done));
   }
-  const task: CoverageTableTask = { kind: 'coverage-table', dir, today, plan, format: out.format, keys: files.table ? coverageKeys(sc) : null, layer: files.layer ? layerScenario(sc) : null, progress: port };
-  const names = runTask<(string | null)[]>(pool, task, { transfer: port ? [port] : [] }).finally(() => local?.close());
-  const name = (k: 0 | 1) => names.then((n) => n[k] as string);
-  return { table: files.table ? name(0) : null, layer: files.layer ? name(1) : null };
+  const claim = new Int32Array(new SharedArrayBuffer(4));
+  const task: CoverageTableTask = { kind: 'coverage-table', dir, today, plan, format: out.format, keys: files.table ? coverageKeys(sc) : null, layer: files.layer ? layerScenario(sc) : null, layerClaim: claim, progress: port };
+  // port1 closes when the worker closes its end (coverageTableTask, or the worker's exit), after the
+  // messages it posted: closing it here when the answer comes could drop lines still on their way
+  const names = runTask<(string | null)[]>(pool, task, { transfer: port ? [port] : [] });
+  names.catch(() => {}); // handled through table and layer below
+  let layerHere: Promise<string> | null = null;
+  const takeLayer = (): void => {
+    if (files.layer && Atomics.compareExchange(claim, 0, UNCLAIMED, HERE) === UNCLAIMED) layerHere = writeBlocksLayer(dir, sc, today, plan, out);
+  };
+  // the worker's answer; a layer nobody has begun by then is this thread's (e.g. the worker failed on the table)
+  const layer = names.then(
+    (n) => n[1] ?? (takeLayer(), layerHere!),
+    (e: unknown) => (takeLayer(), layerHere ?? Promise.reject(e)),
+  );
+  return { table: files.table ? names.then((n) => n[0] as string) : null, layer: files.layer ? layer : null, takeLayer };
 }
 
 /** The same files written in this thread, beside the stages (each its own write). */
 export function writeCoverageFiles(dir: string, sc: Scenario, today: CoverageTable, plan: CoverageTable | null, files: CoverageFiles, out: OutputOptions): CoverageFileNames {
-  return { table: files.table ? writeCoverageTable(dir, sc, today, plan, out) : null, layer: files.layer ? writeBlocksLayer(dir, sc, today, plan, out) : null };
+  return { table: files.table ? writeCoverageTable(dir, sc, today, plan, out) : null, layer: files.layer ? writeBlocksLayer(dir, sc, today, plan, out) : null, takeLayer: () => {} };
 }

@@ -18,7 +18,7 @@ import type { Plan } from '../plan/types.ts';
 import { planToJson, planTotals } from '../plan/io.ts';
 import { thresholdsMin } from '../coverage/csv.ts';
 import type { Pool } from '../parallel/pool.ts';
-import { writeCoverageFiles, writeCoverageFilesOn } from './coverageTable.ts';
+import { writeCoverageFiles, writeCoverageFilesOn, type CoverageFileNames } from './coverageTable.ts';
 import { gapText } from '../i18n/cli.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { runText } from '../report/runText.ts';
@@ -167,13 +167,17 @@ async function runIn(ctx: JobContext, location: string, opts: RunOptions): Promi
       let after = null as StaticCoverage | null; // set by onPlan, within the optimizer's call
       let coverageFile = null as Promise<string> | null;
       let blocksFile = null as Promise<string> | null;
+      let takeLayer = (): void => {};
       // The coverage table and the blocks layer are final once the plan's coverage is known: they are
-      // started as soon as the optimizer has its plan, before it explains it. They go to a worker of the
-      // job's pool (made by the optimizer), which writes them while this thread explains and simulates
-      // the plan; when the explanation re-solves the model on the pool, this thread writes them
-      // instead, in the time it would wait on those solves.
+      // started as soon as the optimizer has its plan, before it explains it. The table goes to a worker
+      // of the job's pool (made by the optimizer), which writes it while this thread explains and
+      // simulates the plan; when the explanation re-solves the model on the pool, this thread writes
+      // it instead, in the time it would wait on those solves. The layer goes to whichever of the
+      // worker and this thread is free first (src/jobs/coverageTable.ts): this thread is at once when
+      // the plan's day is simulated on the pool, after simulating it when it runs here.
       const startTables = (planTable: StaticCoverage['table'] | null, pool: Pool | null): void => {
-        ({ table: coverageFile, layer: blocksFile } = w.coverage(today, planTable, pool));
+        ({ table: coverageFile, layer: blocksFile, takeLayer } = w.coverage(today, planTable, pool));
+        if (ctx.threads > 1) takeLayer(); // the plan's day is simulated on the pool: this thread is free
       };
       if (opts.optimize !== false) {
         log(`optimizing ${sc.candidates.count} idle spaces (solver ${opts.solver ?? 'auto'}) on the simulated demand`);
@@ -195,6 +199,7 @@ async function runIn(ctx: JobContext, location: string, opts: RunOptions): Promi
         const unchanged = optimized.plan.conversions.length === 0;
         const simulated = unchanged ? simToday : await simulate(sc, matrix, { threads: ctx.threads, pool: ctx.parallelPool(), seed: sc.seed, plan: optimized.plan });
         lap('simulatePlan');
+        takeLayer();
         for (const warning of capacityWarnings('with the plan', simulated.capacity)) {
           log(`warning: ${warning}`);
           warnings.push(warning);
@@ -264,10 +269,10 @@ function runWriter(tmp: string, sc: Scenario, opts: RunOptions, bg: BackgroundWr
         ),
       ),
     /** The coverage table and the blocks layer, written by a worker of `pool` when there is one (src/jobs/coverageTable.ts). */
-    coverage: (today: StaticCoverage, planTable: StaticCoverage['table'] | null, pool: Pool | null): { table: Promise<string> | null; layer: Promise<string> | null } => {
+    coverage: (today: StaticCoverage, planTable: StaticCoverage['table'] | null, pool: Pool | null): CoverageFileNames => {
       const files = { table: wantsOutput(out, 'coverage'), layer: wantsOutput(out, 'blocks') };
       const names = pool ? writeCoverageFilesOn(pool, tmp, sc, today.table, planTable, files, out) : writeCoverageFiles(tmp, sc, today.table, planTable, files, out);
-      return { table: names.table && bg.add(names.table), layer: names.layer && bg.add(names.layer) };
+      return { table: names.table && bg.add(names.table), layer: names.layer && bg.add(names.layer), takeLayer: names.takeLayer };
     },
   };
 }

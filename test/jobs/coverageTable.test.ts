@@ -41,6 +41,29 @@ describe('the coverage table and the blocks layer written by a worker', () => {
     });
   });
 
+  it('writes the layer here when this thread takes it before the worker is done with the table, the same bytes', async () => {
+    const sc = await loadScenario(path.join(REPO, 'scenarios', 'default'));
+    await withJob(sc, { threads: 1 }, async (ctx) => {
+      const today = coverageFromNearest(sc, await ctx.todayNearest());
+      const both = { table: true, layer: true };
+      const worker = path.join(tmp, 'layer-worker');
+      const here = path.join(tmp, 'layer-here');
+      fs.mkdirSync(worker);
+      fs.mkdirSync(here);
+      const a = writeCoverageFilesOn(ctx.pool(), worker, sc, today.table, null, both, {});
+      await Promise.all([a.table, a.layer]);
+      a.takeLayer(); // too late: the worker has written it
+      const lines: string[] = [];
+      const b = writeCoverageFilesOn(ctx.pool(), here, sc, today.table, null, both, { progress: writeProgress((l) => lines.push(l), 2, 0) });
+      b.takeLayer(); // at once: before the worker has finished the table
+      b.takeLayer(); // a second call changes nothing
+      expect(await b.layer).toBe('blocks.geojson.gz');
+      expect(await b.table).toBe('coverage.parquet');
+      expect(lines[0]).toBe('writing blocks.geojson.gz (1/2 tables)…'); // started here, first
+      for (const f of ['coverage.parquet', 'blocks.geojson.gz']) expect(fs.readFileSync(path.join(here, f)).equals(fs.readFileSync(path.join(worker, f))), f).toBe(true);
+    });
+  });
+
   it('writes only the files asked for', async () => {
     const sc = await loadScenario(path.join(REPO, 'scenarios', 'default'));
     await withJob(sc, { threads: 1 }, async (ctx) => {
@@ -51,7 +74,7 @@ describe('the coverage table and the blocks layer written by a worker', () => {
       expect(names.table).toBeNull();
       expect(await names.layer).toBe('blocks.geojson.gz');
       expect(fs.readdirSync(dir)).toEqual(['blocks.geojson.gz']);
-      expect(writeCoverageFilesOn(ctx.pool(), dir, sc, today.table, null, { table: false, layer: false }, {})).toEqual({ table: null, layer: null });
+      expect(writeCoverageFilesOn(ctx.pool(), dir, sc, today.table, null, { table: false, layer: false }, {})).toMatchObject({ table: null, layer: null });
     });
   });
 
