@@ -116,14 +116,18 @@ export function writeCoverageFilesOn(pool: Pool, dir: string, sc: Scenario, toda
   names.catch(() => {}); // handled through table and layer below
   let layerHere: Promise<string> | null = null;
   const takeLayer = (): void => {
-    if (files.layer && Atomics.compareExchange(claim, 0, UNCLAIMED, HERE) === UNCLAIMED) layerHere = writeBlocksLayer(dir, sc, today, plan, out);
+    if (!files.layer || Atomics.compareExchange(claim, 0, UNCLAIMED, HERE) !== UNCLAIMED) return;
+    layerHere = writeBlocksLayer(dir, sc, today, plan, out);
+    layerHere.catch(() => {}); // awaited through `layer` below, maybe after it settles
   };
   // the worker's answer; a layer nobody has begun by then is this thread's (e.g. the worker failed on the table)
-  const layer = names.then(
-    (n) => n[1] ?? (takeLayer(), layerHere!),
-    (e: unknown) => (takeLayer(), layerHere ?? Promise.reject(e)),
-  );
-  return { table: files.table ? names.then((n) => n[0] as string) : null, layer: files.layer ? layer : null, takeLayer };
+  const layer = files.layer
+    ? names.then(
+        (n) => n[1] ?? (takeLayer(), layerHere!),
+        (e: unknown) => (takeLayer(), layerHere ?? Promise.reject(e)),
+      )
+    : null;
+  return { table: files.table ? names.then((n) => n[0] as string) : null, layer, takeLayer };
 }
 
 /** The same files written in this thread, beside the stages (each its own write). */

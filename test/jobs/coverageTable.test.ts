@@ -85,6 +85,17 @@ describe('the coverage table and the blocks layer written by a worker', () => {
       const names = writeCoverageFilesOn(ctx.pool(), path.join(tmp, 'no', 'such', 'folder'), sc, today.table, null, { table: true, layer: true }, {});
       await expect(names.table).rejects.toThrow(/ENOENT/);
       await expect(names.layer).rejects.toThrow(/ENOENT/);
+      // the table alone, or the layer taken here: each asked-for file rejects, nothing else (vitest fails on an unhandled rejection)
+      const table = writeCoverageFilesOn(ctx.pool(), path.join(tmp, 'no', 'such', 'folder'), sc, today.table, null, { table: true, layer: false }, {});
+      expect(table.layer).toBeNull();
+      await expect(table.table).rejects.toThrow(/ENOENT/);
+      const here = writeCoverageFilesOn(ctx.pool(), path.join(tmp, 'no', 'such', 'folder'), sc, today.table, null, { table: true, layer: true }, {});
+      here.takeLayer(); // its write here may fail before the worker answers: no unhandled rejection meanwhile
+      const layerFails = expect(here.layer).rejects.toThrow(/ENOENT/);
+      const tableFails = expect(here.table).rejects.toThrow(/ENOENT/);
+      await new Promise((r) => setTimeout(r, 50));
+      await layerFails;
+      await tableFails;
     });
   });
 });
