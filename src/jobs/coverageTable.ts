@@ -107,11 +107,13 @@ export function writeCoverageFilesOn(pool: Pool, dir: string, sc: Scenario, toda
     const channel = new MessageChannel();
     port = channel.port2;
     channel.port1.on('message', ([file, done]: FileProgress) => (ticks[file] ??= progress.start(fileNames[file], counts[file]))(done));
+    channel.port1.unref();
   }
   const claim = new Int32Array(new SharedArrayBuffer(4));
   const task: CoverageTableTask = { kind: 'coverage-table', dir, today, plan, format: out.format, keys: files.table ? coverageKeys(sc) : null, layer: files.layer ? layerScenario(sc) : null, layerClaim: claim, progress: port };
   // port1 closes when the worker closes its end (coverageTableTask, or the worker's exit), after the
-  // messages it posted: closing it here when the answer comes could drop lines still on their way
+  // messages it posted: closing it here when the answer comes could drop lines still on their way.
+  // Unref'd, it never keeps the process alive by itself (a task that never reached a worker).
   const names = runTask<(string | null)[]>(pool, task, { transfer: port ? [port] : [] });
   names.catch(() => {}); // handled through table and layer below
   let layerHere: Promise<string> | null = null;
