@@ -62,7 +62,7 @@ for (const city of CITIES) {
   const day = await simulate(sc, matrix, { seed: city.seed, keepResidents: false });
   const cov = staticCoverage(sc, matrix);
   const tables = [
-    { name: `trips (${day.trips.count.toLocaleString('en-US')} rows)`, rows: day.trips.count, source: tripsParquet(day.trips, tripKeys(sc, day.sites.ids, day.seed)), csv: (dir: string) => writeTripsTable(dir, day.trips, sc, day.sites.ids, day.seed, { format: 'csv.gz' }) },
+    { name: `trips (${day.trips.count.toLocaleString('en-US')} rows)`, rows: day.trips.count, source: tripsParquet(day.trips, tripKeys(sc, day.sites.ids, day.seed)), csv: (dir: string) => writeTripsTable(dir, day.trips, tripKeys(sc, day.sites.ids, day.seed), { format: 'csv.gz' }) },
     { name: `coverage (${coverageRowCount(sc).toLocaleString('en-US')} rows)`, rows: coverageRowCount(sc), source: coverageParquet(sc, cov.table), csv: (dir: string) => writeTable(dir, { base: 'coverage', columns: coverageColumns(false), text: (f, tick) => coverageText(sc, cov.table, f, undefined, tick), count: coverageRowCount(sc), big: true }, { format: 'csv.gz' }) },
   ];
 

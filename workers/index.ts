@@ -11,8 +11,9 @@ type Handler = (task: never) => Promise<unknown>;
 const HANDLERS: Record<string, () => Promise<Handler>> = {
   ping: async () => async () => reply(() => 'pong'),
   'network-matrix': async () => (await import('./network.ts')).default as Handler,
-  'simulate-shard': async () => (await import('./simulate.ts')).default as Handler,
+  'simulate-pass': async () => (await import('./simulate.ts')).default as Handler,
   'simulate-rechoice': async () => (await import('./simulate.ts')).rechoiceWorker as Handler,
+  'trips-groups': async () => (await import('./tripsGroups.ts')).default as Handler,
   highs: async () => (await import('./highs.ts')).default as Handler,
   'highs-probe': async () => (await import('./highs.ts')).default as Handler,
   'city-highs': async () => (await import('./cityHighs.ts')).default as Handler,

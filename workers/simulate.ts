@@ -1,11 +1,11 @@
-/** Worker handlers: simulates one shard of blocks (src/simulate/shard.ts); chooses destinations again for a capacity-loop pass (src/simulate/rechoice.ts). */
+/** Worker handlers: simulates the shards of a pass it claims (src/simulate/pass.ts); chooses destinations again for a capacity-loop pass (src/simulate/rechoice.ts). */
 import { reply, type WorkerReply } from '../src/parallel/reply.ts';
-import { simulateShard } from '../src/simulate/shard.ts';
+import { simulateClaimed } from '../src/simulate/pass.ts';
 import { rechoiceLoads, type RechoiceTask } from '../src/simulate/rechoice.ts';
-import type { SimulateShardResult, SimulateShardTask } from '../src/simulate/task.ts';
+import type { ClaimedShard, SimulatePassTask } from '../src/simulate/task.ts';
 
-export default async function simulateWorker(task: SimulateShardTask): Promise<WorkerReply<SimulateShardResult>> {
-  return reply(() => simulateShard(task, true));
+export default async function simulateWorker(task: SimulatePassTask): Promise<WorkerReply<ClaimedShard[]>> {
+  return reply(() => simulateClaimed(task, true));
 }
 
 export async function rechoiceWorker(task: RechoiceTask): Promise<WorkerReply<Float64Array>> {

@@ -14,11 +14,12 @@
  * source's columns (ParquetSource.slice), encoded (dictionary, run-length and bit-packing as the writer
  * chooses, always a dictionary for columns marked `dictionary`, DELTA_BINARY_PACKED for columns marked
  * `delta`), its pages compressed with gzip (zlib, level GZIP_LEVEL, the header's OS byte set to 255 as
- * in src/io/gzip.ts), and written to the file before the next is built, in the writing thread: the
- * event loop runs between groups. (Encoding groups on the job's worker threads was tried: once a group
- * cost under 20 ms to encode, copying it to a worker and back cost more, and runs got slower.) The bytes
- * depend only on the rows: the same table gives the same file on every run, thread count and machine
- * with the same zlib.
+ * in src/io/gzip.ts), and written to the file in order, the event loop running between groups. Each
+ * group is encoded on its own, its offsets then moved to where it lands in the file, so that other
+ * threads can encode some of them (ParquetHelp: they claim groups one at a time alongside the writing
+ * thread, read the columns from shared memory and post each group's bytes back, moved, not copied).
+ * The bytes depend only on the rows: the same table gives the same file on every run, thread count and
+ * machine with the same zlib.
  */
 import fs from 'node:fs';
 import zlib from 'node:zlib';
@@ -26,6 +27,7 @@ import { parquetRead, parquetMetadataAsync, asyncBufferFromFile } from 'hyparque
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import type { RowGroup } from 'hyparquet';
 import type { CsvCell, CsvColumn } from './csv.ts';
+import { claimNext } from '../parallel/claims.ts';
 import { GZIP_LEVEL } from './gzip.ts';
 import { isCodes, plainValues, writeColumnChunk, type ChunkOptions, type ParquetCodes } from './parquetChunk.ts';
 
@@ -104,6 +106,72 @@ function writeRowGroup(sink: ByteWriter, chunks: readonly ChunkOptions[], values
   return { columns, total_byte_size: size, num_rows: BigInt(n), total_compressed_size: BigInt(sink.offset - start) };
 }
 
+/** The number of row groups of a table of `count` rows. */
+export function rowGroupCount(count: number): number {
+  return Math.ceil(count / PARQUET_ROW_GROUP);
+}
+
+/** A row group encoded on its own (encodeRowGroup): its number, its bytes, its metadata with offsets counted from its first byte. */
+export interface EncodedGroup {
+  index: number;
+  bytes: Uint8Array;
+  group: RowGroup;
+}
+
+/** Row group `g` of `source` encoded on its own (`chunks`: chunkOptions of its columns). */
+function encodeRowGroup(source: ParquetSource, chunks: readonly ChunkOptions[], g: number): EncodedGroup {
+  const a = g * PARQUET_ROW_GROUP;
+  const b = Math.min(source.count, a + PARQUET_ROW_GROUP);
+  const w = new ByteWriter(1 << 18);
+  const group = writeRowGroup(w, chunks, source.slice(a, b), b - a);
+  return { index: g, bytes: w.getBytes(), group };
+}
+
+/** A group's metadata with its offsets moved to where its bytes start in the file. */
+function placedAt(group: RowGroup, at: number): RowGroup {
+  const shift = BigInt(at);
+  return {
+    ...group,
+    columns: group.columns.map((c) => ({
+      ...c,
+      file_offset: c.file_offset + shift,
+      meta_data: c.meta_data && {
+        ...c.meta_data,
+        data_page_offset: c.meta_data.data_page_offset + shift,
+        ...(c.meta_data.dictionary_page_offset !== undefined ? { dictionary_page_offset: c.meta_data.dictionary_page_offset + shift } : {}),
+      },
+    })),
+  };
+}
+
+/** What writeParquetFile needs of a port the helpers post their groups to (a worker_threads MessagePort). */
+export interface GroupPort {
+  on(event: 'message', listener: (group: EncodedGroup) => void): unknown;
+  close(): void;
+}
+
+/**
+ * Other threads' help with a file's row groups: they claim groups from `claims` one at a time, as the
+ * writing thread does (src/parallel/claims.ts), encode each (encodeClaimedGroups) and post it to their
+ * port as soon as it is done; `claimed` settles once they claim no more, and rejects if one fails (the
+ * writing thread then encodes what is missing).
+ */
+export interface ParquetHelp {
+  claims: Int32Array;
+  /** One port per helper. */
+  ports: readonly GroupPort[];
+  claimed: Promise<unknown>;
+}
+
+/** A helper's side of ParquetHelp: encode the groups of `source` it claims until none is left, posting each; returns how many. */
+export function encodeClaimedGroups(source: ParquetSource, claims: Int32Array, post: (group: EncodedGroup) => void): number {
+  const chunks = chunkOptions(source.columns);
+  const count = rowGroupCount(source.count);
+  let n = 0;
+  for (let g = claimNext(claims, count); g >= 0; g = claimNext(claims, count), n++) post(encodeRowGroup(source, chunks, g));
+  return n;
+}
+
 /** A ByteWriter whose bytes go to an open file after each row group (flush) and at the end (finish). */
 class FileSink extends ByteWriter {
   constructor(private readonly fh: fs.promises.FileHandle) {
@@ -125,28 +193,74 @@ class FileSink extends ByteWriter {
 export interface ParquetWriteOptions {
   /** `tick(rows done)` after each row group. */
   tick?: (done: number) => void;
+  /** Other threads encoding some of the row groups (ParquetHelp); the bytes are the same without them. */
+  help?: ParquetHelp | null;
 }
 
 /**
- * Write `source` into `file` as Parquet, row group by row group, holding one group at a time (the
- * event loop runs between groups, while each is written to the file). The bytes depend only on the rows.
+ * Write `source` into `file` as Parquet, row group by row group, in order, each as soon as it and those
+ * before it are encoded (the event loop runs between groups, while each is written to the file): by
+ * this thread alone, or with helpers claiming groups alongside it (opts.help), holding only the groups
+ * that wait for an earlier one. The bytes depend only on the rows.
  */
 export async function writeParquetFile(file: string, source: ParquetSource, opts: ParquetWriteOptions = {}): Promise<void> {
-  const fh = await fs.promises.open(file, 'w');
-  try {
-    const sink = new FileSink(fh);
-    const writer = new ParquetWriter(writerOptions(sink, source.columns)); // the header; its finish() writes the footer
-    const chunks = chunkOptions(source.columns);
-    for (let a = 0; a < source.count; a += PARQUET_ROW_GROUP) {
-      const b = Math.min(source.count, a + PARQUET_ROW_GROUP);
-      writer.row_groups.push(writeRowGroup(sink, chunks, source.slice(a, b), b - a));
-      writer.num_rows += BigInt(b - a);
-      await sink.flush();
-      opts.tick?.(b);
+  const help = opts.help ?? null;
+  const count = rowGroupCount(source.count);
+  const ready = new Map<number, EncodedGroup>();
+  let wake: (() => void) | null = null;
+  const arrived = (): void => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  let failed = false;
+  if (help) {
+    for (const port of help.ports) {
+      port.on('message', (e) => {
+        if (!ready.has(e.index)) ready.set(e.index, e); // (a group encoded here after a failure may still come)
+        arrived();
+      });
     }
-    await writer.finish();
+    help.claimed.then(arrived, () => {
+      failed = true;
+      arrived();
+    });
+  }
+  try {
+    const fh = await fs.promises.open(file, 'w');
+    try {
+      const sink = new FileSink(fh);
+      const writer = new ParquetWriter(writerOptions(sink, source.columns)); // the header; its finish() writes the footer
+      const chunks = chunkOptions(source.columns);
+      const claims = help?.claims ?? new Int32Array(1);
+      let next = 0;
+      const writeReady = async (): Promise<void> => {
+        for (let e = ready.get(next); e; e = ready.get(next)) {
+          ready.delete(next);
+          writer.row_groups.push(placedAt(e.group, sink.offset));
+          writer.num_rows += e.group.num_rows;
+          sink.appendBytes(e.bytes);
+          await sink.flush();
+          next++;
+          opts.tick?.(Math.min(source.count, next * PARQUET_ROW_GROUP));
+        }
+      };
+      for (let g = claimNext(claims, count); g >= 0; g = claimNext(claims, count)) {
+        ready.set(g, encodeRowGroup(source, chunks, g));
+        await writeReady();
+      }
+      // the others were claimed by the helpers: wait for each (encode it here once they have failed)
+      while (next < count) {
+        if (ready.has(next)) await writeReady();
+        else if (failed) ready.set(next, encodeRowGroup(source, chunks, next));
+        else await new Promise<void>((resolve) => (wake = resolve));
+      }
+      await writer.finish();
+    } finally {
+      await fh.close();
+    }
   } finally {
-    await fh.close();
+    for (const port of help?.ports ?? []) port.close();
   }
 }
 

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { csvChunks, CsvFields, csvTextChunks, type CsvCell, type CsvColumn } from './csv.ts';
 import { CsvBytes } from './csvBytes.ts';
 import { GZIP_LEVEL, gzipChunks, LAYER_GZIP_LEVEL } from './gzip.ts';
-import { parquetFromRows, writeParquetFile, type ParquetSource } from './parquet.ts';
+import { parquetFromRows, writeParquetFile, type ParquetHelp, type ParquetSource } from './parquet.ts';
 import type { WriteProgress } from './writeProgress.ts';
 
 /** The output formats of tables: gzip-compressed CSV, plain CSV or Parquet. */
@@ -115,6 +115,8 @@ export interface TableSpec {
   count?: number;
   /** The table as typed columns, for the parquet format (src/io/parquet.ts); without it, `rows` are taken. */
   parquet?: () => ParquetSource;
+  /** Other threads to encode some of its Parquet row groups (src/io/parquet.ts ParquetHelp; the same bytes), or null. */
+  parquetHelp?: () => ParquetHelp | null;
   /** false: no line break after the last row (trips and block_metrics, as they always were). */
   finalNewline?: boolean;
   /** A big table (grows with the residents, or with blocks x services x age bands): Parquet unless a format is asked for. */
@@ -128,7 +130,7 @@ export async function writeTable(dir: string, table: TableSpec, opts: OutputOpti
   const tick = opts.progress?.start(name, table.count);
   if (format === 'parquet') {
     if (!table.parquet && !table.rows) throw new Error(`writeTable: ${table.base} has neither a Parquet source nor rows`);
-    await writeParquetFile(path.join(dir, name), table.parquet ? table.parquet() : parquetFromRows(table.columns, table.rows!), { tick });
+    await writeParquetFile(path.join(dir, name), table.parquet ? table.parquet() : parquetFromRows(table.columns, table.rows!), { tick, help: table.parquetHelp?.() });
     return name;
   }
   const opts2 = { finalNewline: table.finalNewline, onRow: tick };

@@ -61,7 +61,7 @@ export async function simulateToDir(location: string, opts: SimulateJobOptions =
     const result = await simulate(scenario, matrix, { keepResidents: false, ...simOpts, plan, threads: ctx.threads, pool: ctx.parallelPool() });
     const t2 = performance.now();
     const tables = (tripsForm(trips ?? 'auto', { outputs }) !== 'none' ? 1 : 0) + (wantsOutput({ outputs }, 'block_metrics') ? 1 : 0) + (wantsOutput({ outputs }, 'site_loads') ? 1 : 0);
-    const written = await writeSimulationOutputs(result, scenario, out ?? defaultSimulateOutDir(scenario), trips ?? 'auto', { format, outputs, threads: ctx.threads, progress: opts.log && tables > 0 ? writeProgress(opts.log, tables) : undefined });
+    const written = await writeSimulationOutputs(result, scenario, out ?? defaultSimulateOutDir(scenario), trips ?? 'auto', { format, outputs, threads: ctx.threads, progress: opts.log && tables > 0 ? writeProgress(opts.log, tables) : undefined }, ctx.threads > 1 ? { pool: ctx.pool(), workers: ctx.threads - 1 } : undefined);
     const t3 = performance.now();
     return { scenario, plan, result, written, seconds: { matrix: (t1 - t0) / 1000, simulate: (t2 - t1) / 1000, write: (t3 - t2) / 1000 } };
   });

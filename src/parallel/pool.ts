@@ -27,6 +27,8 @@ export interface PoolOptions {
    * input and find the workers ready when the work comes.
    */
   warm?: readonly string[];
+  /** How many workers start at once with `warm` (default all); the others start when work waits for them. */
+  warmThreads?: number;
 }
 
 /** A pool of at most `threads` worker threads (default: the available cores). */
@@ -35,7 +37,7 @@ export function createPool(threads?: number, opts: PoolOptions = {}): Pool {
   return new Piscina({
     filename: FROM_SOURCE ? TSX_BOOTSTRAP : ENTRY,
     workerData: { entry: ENTRY, warm: opts.warm ?? [] },
-    minThreads: opts.warm ? n : 1,
+    minThreads: opts.warm ? Math.max(1, Math.min(n, opts.warmThreads ?? n)) : 1,
     maxThreads: n,
     idleTimeout: 10_000,
   });

@@ -1,5 +1,5 @@
 /** Allocating result columns: SharedArrayBuffer-backed in workers (so results cross threads without a copy), plain otherwise. */
-import { allocArray } from '../core/buffers.ts';
+import { allocArray, sharedArray } from '../core/buffers.ts';
 
 /** Residents as columns, numbered globally in block order. */
 export interface ResidentColumns {
@@ -65,6 +65,13 @@ export const RESIDENT_COLUMN_NAMES = ['homeBlock', 'ageBand', 'ageYears', 'speed
 /** Copy the first `count` rows of `src` into `dst` starting at row `at`. */
 export function copyTrips(src: TripColumns, count: number, dst: TripColumns, at: number): void {
   for (const k of TRIP_COLUMN_NAMES) (dst[k] as Uint8Array).set((src[k] as Uint8Array).subarray(0, count), at);
+}
+
+/** The trips with every column in shared memory (those already there as they are, the others copied), for workers to read without a copy. */
+export function sharedTrips(t: TripColumns): TripColumns {
+  const out = { ...t };
+  for (const k of TRIP_COLUMN_NAMES) (out[k] as Uint8Array) = sharedArray(t[k] as Uint8Array);
+  return out;
 }
 
 export function copyResidents(src: ResidentColumns, dst: ResidentColumns, at: number): void {

@@ -21,12 +21,15 @@ import { AGE_BANDS } from '../core/ageBands.ts';
 import { withOutputDir } from '../io/atomic.ts';
 import { csvColumns, type CsvFields } from '../io/csv.ts';
 import { roundedValue } from '../io/numbers.ts';
-import type { ParquetSource } from '../io/parquet.ts';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { encodeClaimedGroups, rowGroupCount, type ParquetHelp, type ParquetSource } from '../io/parquet.ts';
+import { claimCounter } from '../parallel/claims.ts';
+import { runTask, type Pool } from '../parallel/pool.ts';
 import { CsvBytes } from '../io/csvBytes.ts';
 import { tableFileName, tableFormat, wantsOutput, writeTable, type OutputOptions, type TableFormat } from '../io/tableWriter.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { TripColumns } from './columns.ts';
-import { allocTrips, TRIP_COLUMN_NAMES } from './columns.ts';
+import { allocTrips, sharedTrips, TRIP_COLUMN_NAMES } from './columns.ts';
 import { blockMetrics } from './metrics.ts';
 import type { SimulationResult, SiteLoad } from './types.ts';
 
@@ -46,13 +49,13 @@ const TRIPS_CSV_COLUMNS = csvColumns(TRIPS_CSV_HEADER, ['age_band', 'service', '
  * writer's fields (src/io/csv.ts CsvFields): each band, service, block and site id is encoded once,
  * and a row's numbers are written as digits straight into the piece.
  */
-function* tripText(trips: TripColumns, scenario: Scenario, siteIds: string[], seed: number, f: CsvFields, tick: (done: number) => void): Generator<Uint8Array> {
+function* tripText(trips: TripColumns, keys: TripKeys, f: CsvFields, tick: (done: number) => void): Generator<Uint8Array> {
   const b = new CsvBytes(f);
-  const seedField = b.join('\n', b.field(0, seed), ',');
+  const seedField = b.join('\n', b.field(0, keys.seed), ',');
   const bands = AGE_BANDS.map((band) => b.join(',', b.field(2, band), ','));
-  const services = scenario.services.map((svc) => b.join(b.field(3, svc.id), ','));
-  const blocks = scenario.blocks.ids.map((id) => b.join(b.field(4, id), ','));
-  const sites = siteIds.map((id) => b.join(b.field(5, id), ','));
+  const services = keys.services.map((id) => b.join(b.field(3, id), ','));
+  const blocks = keys.blocks.map((id) => b.join(b.field(4, id), ','));
+  const sites = keys.sites.map((id) => b.join(b.field(5, id), ','));
   const noSite = b.join(',');
   const { resident, ageBand, service, originBlock, site, departureMin, walkMin, within, tourLeg } = trips;
   for (let i = 0; i < trips.count; i++) {
@@ -135,9 +138,64 @@ export function tripsParquet(trips: TripColumns, keys: TripKeys): ParquetSource 
   };
 }
 
-/** Stream the trips table into `dir` as trips.parquet, trips.csv.gz or trips.csv; returns the file name. */
-export function writeTripsTable(dir: string, trips: TripColumns, scenario: Scenario, siteIds: string[], seed: number, out: OutputOptions = {}): Promise<string> {
-  return writeTable(dir, { base: 'trips', columns: TRIPS_CSV_COLUMNS, text: (f, tick) => tripText(trips, scenario, siteIds, seed, f, tick), parquet: () => tripsParquet(trips, tripKeys(scenario, siteIds, seed)), count: trips.count, finalNewline: false, big: true }, out);
+/** The worker task that encodes row groups of trips.parquet alongside the writing thread (workers/simulate.ts). */
+export interface TripsGroupsTask {
+  kind: 'trips-groups';
+  /** The trips, every column in shared memory (read there, not copied). */
+  trips: TripColumns;
+  keys: TripKeys;
+  /** The file's row-group claims (src/io/parquet.ts ParquetHelp). */
+  claims: Int32Array;
+  /** Where each encoded group goes (its bytes moved, not copied). */
+  port: MessagePort;
+}
+
+/** The worker's side: encode the row groups it claims, posting each; returns how many. */
+export function tripsGroupsTask(task: TripsGroupsTask): number {
+  try {
+    return encodeClaimedGroups(tripsParquet(task.trips, task.keys), task.claims, (e) => task.port.postMessage(e, [e.bytes.buffer as ArrayBuffer]));
+  } finally {
+    task.port.close();
+  }
+}
+
+/**
+ * Row groups of trips.parquet from which workers help encode them. A helper's first groups, encoded
+ * before its code is optimised, cost several times a later one, on each thread that encodes (bench/
+ * capacity.ts: at 1,000,000 residents, 17 groups, help saved nothing; at 2,000,000, 34 groups, a sixth
+ * of the write).
+ */
+export const HELP_MIN_GROUPS = 24;
+
+/** Where the writer of a day's outputs finds help: a pool, and how many of its workers to ask (the simulate job: threads - 1). */
+export interface WriteHelpers {
+  pool: Pool;
+  workers: number;
+  /** Help only a trips table of at least this many row groups (default HELP_MIN_GROUPS). */
+  minGroups?: number;
+}
+
+/** Helpers for trips.parquet's row groups: a task per worker, each with its own port (none for a table of fewer than minGroups). */
+function tripsHelp(helpers: WriteHelpers | undefined, trips: TripColumns, keys: TripKeys): ParquetHelp | null {
+  if (!helpers || helpers.workers < 1 || rowGroupCount(trips.count) < Math.max(2, helpers.minGroups ?? HELP_MIN_GROUPS)) return null;
+  const claims = claimCounter();
+  const shared = sharedTrips(trips);
+  const ports: MessagePort[] = [];
+  const tasks = Array.from({ length: helpers.workers }, () => {
+    const { port1, port2 } = new MessageChannel();
+    ports.push(port1);
+    const task: TripsGroupsTask = { kind: 'trips-groups', trips: shared, keys, claims, port: port2 };
+    return runTask<number>(helpers.pool, task, { transfer: [port2] });
+  });
+  return { claims, ports, claimed: Promise.all(tasks) };
+}
+
+/**
+ * Stream the trips table into `dir` as trips.parquet, trips.csv.gz or trips.csv (out.format); returns
+ * the file name. With `helpers`, workers encode some of trips.parquet's row groups (the same bytes).
+ */
+export function writeTripsTable(dir: string, trips: TripColumns, keys: TripKeys, out: OutputOptions = {}, helpers?: WriteHelpers): Promise<string> {
+  return writeTable(dir, { base: 'trips', columns: TRIPS_CSV_COLUMNS, text: (f, tick) => tripText(trips, keys, f, tick), parquet: () => tripsParquet(trips, keys), parquetHelp: () => tripsHelp(helpers, trips, keys), count: trips.count, finalNewline: false, big: true }, out);
 }
 
 const TYPE_NAMES = new Map<string, string>([
@@ -352,7 +410,7 @@ export function tripsForm(trips: TripsFormat, out: OutputOptions): TableFormat |
  * Write the trips (see TripsFormat), metrics.json, block_metrics and site_loads into `dir`, atomically.
  * `out` gives the tables' format and which of trips, block_metrics and site_loads to write (default all).
  */
-export async function writeSimulationOutputs(result: SimulationResult, scenario: Scenario, dir: string, trips: TripsFormat = 'auto', out: OutputOptions = {}): Promise<WrittenOutputs> {
+export async function writeSimulationOutputs(result: SimulationResult, scenario: Scenario, dir: string, trips: TripsFormat = 'auto', out: OutputOptions = {}, helpers?: WriteHelpers): Promise<WrittenOutputs> {
   const tripsFormat = tripsForm(trips, out);
   const files: string[] = [];
   // progress names the folder too: a run writes simulate-today/trips.csv.gz and simulate-plan/trips.csv.gz
@@ -362,7 +420,7 @@ export async function writeSimulationOutputs(result: SimulationResult, scenario:
     if (tripsFormat === 'bin') {
       await writeTripsBinary(path.join(tmp, 'trips.bin'), result.trips, scenario, result.sites.ids, result.seed);
       files.push('trips.bin');
-    } else if (tripsFormat !== 'none') files.push(await writeTripsTable(tmp, result.trips, scenario, result.sites.ids, result.seed, { ...out, format: tripsFormat }));
+    } else if (tripsFormat !== 'none') files.push(await writeTripsTable(tmp, result.trips, tripKeys(scenario, result.sites.ids, result.seed), { ...out, format: tripsFormat }, helpers));
     // metrics.json names the other files; the site loads are a table of their own (one row per site)
     const { siteLoads, ...metrics } = result.metrics;
     const siteLoadsFile = wantsOutput(out, 'site_loads') ? tableFileName('site_loads', tableFormat(out)) : null;

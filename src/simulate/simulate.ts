@@ -1,8 +1,9 @@
 /**
  * simulate(scenario, matrix, options): one simulated day of every resident.
  *
- * Blocks are cut into shards of consecutive blocks; shards run inline (threads = 1) or on the piscina
- * pool over workers/simulate.ts, and are merged in block order. Every block draws from its own
+ * Blocks are cut into shards of consecutive blocks; this thread (and on threads > 1, threads - 1
+ * workers of the piscina pool, workers/simulate.ts) claim them one at a time (pass.ts), and they are
+ * merged in block order. Every block draws from its own
  * stream seeded by (seed, block id), so the output is byte-identical for any thread count or shard
  * size. The distance matrix crosses to workers as SharedArrayBuffers; results come back in
  * SharedArrayBuffers (no copies, no JSON).
@@ -25,7 +26,10 @@ import type { Scenario } from '../scenario/types.ts';
 import type { SparseDistanceMatrix } from '../travel/matrix.ts';
 import { isCapacitated, siteCatalogue, type SiteCatalogue } from '../travel/sites.ts';
 import type { ResidentColumns, TripColumns } from './columns.ts';
-import type { SimulateShardResult, SimulateShardTask, SimulateStatic } from './task.ts';
+import type { ClaimedShard, PassBlocks, SimulatePassTask, SimulateShardResult, SimulateStatic } from './task.ts';
+import { claimCounter } from '../parallel/claims.ts';
+import { simulateClaimed } from './pass.ts';
+import { sharedArray } from '../core/buffers.ts';
 import { capacityLoop, type CapacityLoopResult } from './capacityLoop.ts';
 import { mergeChoiceInputs, type ChoiceInputs } from './choiceInputs.ts';
 import { allocResidents, allocTrips, copyResidents, copyTrips } from './columns.ts';
@@ -37,7 +41,7 @@ import type { CapacityReport, ResolvedSimulateOptions, SimulateOptions, Simulati
 
 
 /** The worker task kinds a simulation runs (its shards and the capacity loop's re-choices): a pool made for it loads them as it starts. */
-export const SIMULATE_TASK_KINDS: readonly string[] = ['simulate-shard'];
+export const SIMULATE_TASK_KINDS: readonly string[] = ['simulate-pass'];
 export const DEFAULT_BETA_PER_MIN = -0.2;
 export const F15_MINUTES = 15;
 
@@ -142,28 +146,22 @@ interface Pass {
   shards: SimulateShardResult[];
 }
 
-async function runPass(scenario: Scenario, ctx: SimulateStatic, shards: [number, number][], firstResident: Int32Array, prices: Float64Array | null, pool: Piscina | null, loadsOnly: boolean, keepResidents: boolean, exportChoices = false): Promise<Pass> {
-  const { blocks } = scenario;
-  const tasks: SimulateShardTask[] = shards.map(([b0, b1]) => ({
-    kind: 'simulate-shard',
-    ctx,
-    blockStart: b0,
-    blockEnd: b1,
-    firstResident: firstResident[b0],
-    blockIds: blocks.ids.slice(b0, b1),
-    population: blocks.population.slice(b0, b1),
-    ageShares: blocks.ageShares.slice(b0 * N_AGE_BANDS, b1 * N_AGE_BANDS),
-    prices,
-    loadsOnly,
-    keepResidents,
-    exportChoices,
-  }));
-  if (!pool) {
-    const { simulateShard } = await import('./shard.ts');
-    return { shards: tasks.map((t) => simulateShard(t, false)) };
+/**
+ * Run a pass over `shards` (block ranges): `workers` tasks go to the pool, and this thread claims shards
+ * alongside them (./pass.ts) until none is left; the results, in shard order.
+ */
+async function runPass(ctx: SimulateStatic, blocks: PassBlocks, shards: [number, number][], prices: Float64Array | null, pool: Piscina | null, workers: number, loadsOnly: boolean, keepResidents: boolean, exportChoices = false): Promise<Pass> {
+  const task: SimulatePassTask = { kind: 'simulate-pass', ctx, bounds: Int32Array.from(shards.flat()), blocks, prices, loadsOnly, keepResidents, exportChoices, claims: claimCounter() };
+  const theirs = pool ? Array.from({ length: Math.min(workers, shards.length - 1) }, () => runTask<ClaimedShard[]>(pool, task)) : [];
+  let mine: ClaimedShard[];
+  try {
+    mine = await simulateClaimed(task, false, theirs.length > 0);
+  } catch (e) {
+    await Promise.allSettled(theirs);
+    throw e;
   }
-  const results = await Promise.all(tasks.map((t) => runTask<SimulateShardResult>(pool, t)));
-  return { shards: results };
+  const all = mine.concat(...(await Promise.all(theirs))).sort((a, b) => a.index - b.index);
+  return { shards: all.map((c) => c.result) };
 }
 
 /** Served trips per site, summed over the shards (all a capacity pass needs). */
@@ -199,7 +197,7 @@ function mergeTallies(scenario: Scenario, pass: Pass, nSites: number): { tallies
   return { tallies, loads: mergeLoads(pass, nSites), draws };
 }
 
-function mergeColumns(pass: Pass, keepResidents: boolean): { trips: TripColumns; residents: ResidentColumns | null } {
+function mergeColumns(pass: Pass, keepResidents: boolean, shared: boolean): { trips: TripColumns; residents: ResidentColumns | null } {
   let nTrips = 0;
   let nRes = 0;
   for (const sh of pass.shards) {
@@ -210,7 +208,7 @@ function mergeColumns(pass: Pass, keepResidents: boolean): { trips: TripColumns;
   if (pass.shards.length === 1 && pass.shards[0].tripCols) {
     trips = pass.shards[0].tripCols;
   } else {
-    trips = allocTrips(nTrips, false);
+    trips = allocTrips(nTrips, shared);
     let at = 0;
     for (const sh of pass.shards) {
       copyTrips(sh.tripCols!, sh.trips, trips, at);
@@ -270,12 +268,19 @@ function rechoice(scenario: Scenario, ctx: SimulateStatic, first: Pass, r: Resol
   return {
     loads: async (prices) => {
       const { inputs, groups, ranges } = build();
-      const parts = parallel
-        ? await Promise.all(ranges.map(([g0, g1]) => {
-            const task: RechoiceTask = { kind: 'simulate-rechoice', groups, inputs, prices, betaPerMin: beta, g0, g1 };
-            return runTask<Float64Array>(pool!, task);
-          }))
-        : [rechoiceLoads(groups, inputs, prices, beta, 0, groups.tripCount.length)];
+      // the first range here, the others on the pool
+      const theirs = ranges.slice(1).map(([g0, g1]) => {
+        const task: RechoiceTask = { kind: 'simulate-rechoice', groups, inputs, prices, betaPerMin: beta, g0, g1 };
+        return runTask<Float64Array>(pool!, task);
+      });
+      let mine: Float64Array;
+      try {
+        mine = rechoiceLoads(groups, inputs, prices, beta, ranges[0][0], ranges[0][1]);
+      } catch (e) {
+        await Promise.allSettled(theirs);
+        throw e;
+      }
+      const parts = [mine, ...(await Promise.all(theirs))];
       const loads = Float64Array.from(groups.fixed);
       for (const part of parts) for (let j = 0; j < loads.length; j++) loads[j] += part[j];
       return loads;
@@ -393,7 +398,9 @@ export async function simulate(scenario: Scenario, matrix: SparseDistanceMatrix,
   // Tour legs on the network (OSM scenarios): computed before a pool of our own exists, so that a failure leaks none.
   const legs = await siteLegMatrix(scenario, matrix.cutoffM, threads, options.pool ?? null);
   if (legs) r.tourLegs = 'network';
-  const pool = options.pool ?? (threads > 1 ? createPool(threads, { warm: SIMULATE_TASK_KINDS }) : null);
+  // This thread simulates too: a pass goes to threads - 1 workers of the pool (own: a pool of that many).
+  const pool = options.pool ?? (threads > 1 ? createPool(threads - 1, { warm: SIMULATE_TASK_KINDS }) : null);
+  const workers = pool ? threads - 1 : 0;
   const ctx = buildStatic(scenario, matrix, sites, r, pool !== null, legs);
   const pop = scenario.blocks.population;
   const firstResident = new Int32Array(pop.length + 1);
@@ -403,10 +410,12 @@ export async function simulate(scenario: Scenario, matrix: SparseDistanceMatrix,
     total += pop[b];
   }
   firstResident[pop.length] = total;
-  // Shards of up to 50,000 residents, at least 4 per thread: on a pool, each shard's result is a message
-  // of some 25 shared arrays, so fewer, larger shards cost less than waiting for the last one (shards
-  // of 12,500 residents spent about a tenth of a worker's time posting results). Results do not depend
-  // on the shard size.
+  const { blocks } = scenario;
+  const passBlocks: PassBlocks = pool ? { ids: blocks.ids, population: sharedArray(pop), ageShares: sharedArray(blocks.ageShares), firstResident: sharedArray(firstResident) } : { ids: blocks.ids, population: pop, ageShares: blocks.ageShares, firstResident };
+  // Shards of up to 50,000 residents, at least 4 per thread, claimed one at a time by whoever is free:
+  // each shard's result is some 25 arrays (shared ones from a worker), so fewer, larger shards cost less
+  // than waiting for the last one (shards of 12,500 residents spent about a tenth of a worker's time on
+  // their results). Results do not depend on the shard size.
   const fullShards = shardBlocks(pop, options.shardResidents ?? Math.max(2000, Math.min(50_000, Math.ceil(total / (threads * 4)))));
   const keepResidents = options.keepResidents ?? true;
 
@@ -417,10 +426,11 @@ export async function simulate(scenario: Scenario, matrix: SparseDistanceMatrix,
     // The first pass is the whole day; with capacities it also keeps what the loop's re-choice needs.
     const given = options.shadowPrices ?? null;
     if (given && given.length !== sites.count) throw new RangeError(`simulate: option shadowPrices has ${given.length} prices, expected one per site (${sites.count})`);
-    const pass = await runPass(scenario, ctx, fullShards, firstResident, given ? given.slice() : null, pool, false, keepResidents, iterate);
+    const pass = await runPass(ctx, passBlocks, fullShards, given ? given.slice() : null, pool, workers, false, keepResidents, iterate);
     let loop: CapacityLoopResult | null = null;
     let again = 0;
-    const merged = { ...mergeTallies(scenario, pass, sites.count), ...mergeColumns(pass, keepResidents) };
+    // the trips in shared memory on a pool (the writers' helpers read them there)
+    const merged = { ...mergeTallies(scenario, pass, sites.count), ...mergeColumns(pass, keepResidents, pool !== null) };
     if (iterate) {
       const rc = rechoice(scenario, ctx, pass, r, pool, threads, options.rechoicePoolTrips);
       loop = await capacityLoop(sites, merged.loads, rc.loads, r);
@@ -428,7 +438,7 @@ export async function simulate(scenario: Scenario, matrix: SparseDistanceMatrix,
         // Only the blocks whose trips choose otherwise under the kept prices are simulated again.
         const runs = changedRuns(rc.changed(loop.prices), pop, Math.max(2000, Math.min(12_500, Math.ceil(total / (threads * 8)))));
         for (const [b0, b1] of runs) again += b1 - b0;
-        if (runs.length > 0) spliceBlocks(scenario, merged, await runPass(scenario, ctx, runs, firstResident, loop.prices.slice(), pool, false, false));
+        if (runs.length > 0) spliceBlocks(scenario, merged, await runPass(ctx, passBlocks, runs, loop.prices.slice(), pool, workers, false, false));
       }
       for (const sh of pass.shards) {
         sh.choices = null;

@@ -1,4 +1,7 @@
-/** The worker task of the simulation: one shard of blocks (workers/simulate.ts runs it with ./shard.ts). */
+/**
+ * The simulation's work: one shard of blocks (the kernel's input, ./shard.ts), and the worker task of a
+ * pass, whose shards this thread and the workers claim one at a time (./pass.ts, workers/simulate.ts).
+ */
 import type { ChoiceInputs } from './choiceInputs.ts';
 import type { ResidentColumns, TripColumns } from './columns.ts';
 
@@ -42,7 +45,6 @@ export interface SimulateStatic {
 }
 
 export interface SimulateShardTask {
-  kind: 'simulate-shard';
   ctx: SimulateStatic;
   /** Blocks [blockStart, blockEnd) of the scenario; residents are numbered from firstResident. */
   blockStart: number;
@@ -60,6 +62,39 @@ export interface SimulateShardTask {
   keepResidents: boolean;
   /** Return what the capacity re-choice needs of each trip (choiceInputs.ts). */
   exportChoices?: boolean;
+}
+
+/** The blocks a pass reads: ids, population, ageShares (row-major x 6) and each block's first resident's number. */
+export interface PassBlocks {
+  ids: string[];
+  population: Int32Array;
+  ageShares: Float64Array;
+  firstResident: Int32Array;
+}
+
+/**
+ * A pass over shards of blocks, claimed one at a time (src/parallel/claims.ts) by this thread and the
+ * workers it is sent to; every shard is simulated as SimulateShardTask says (with prices, loadsOnly,
+ * keepResidents and exportChoices the pass's).
+ */
+export interface SimulatePassTask {
+  kind: 'simulate-pass';
+  ctx: SimulateStatic;
+  /** Shard k is blocks bounds[2k] .. bounds[2k + 1]. */
+  bounds: Int32Array;
+  blocks: PassBlocks;
+  prices: Float64Array | null;
+  loadsOnly: boolean;
+  keepResidents: boolean;
+  exportChoices: boolean;
+  /** The pass's claim counter (shared memory). */
+  claims: Int32Array;
+}
+
+/** A shard simulated by whoever claimed it: its number in the pass and its result. */
+export interface ClaimedShard {
+  index: number;
+  result: SimulateShardResult;
 }
 
 export interface SimulateShardResult {

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCsv, restoreText } from '../../src/io/csv.ts';
-import { concatParquet, parquetFromRows, readParquetFile, readParquetGroups, writeParquetFile, type ParquetSource } from '../../src/io/parquet.ts';
+import { MessageChannel } from 'node:worker_threads';
+import { concatParquet, encodeClaimedGroups, parquetFromRows, readParquetFile, readParquetGroups, writeParquetFile, type ParquetHelp, type ParquetSource } from '../../src/io/parquet.ts';
+import { claimCounter, claimNext } from '../../src/parallel/claims.ts';
 import { csvColumns } from '../../src/io/csv.ts';
 import { runCompare } from '../../src/jobs/compare.ts';
 import { runScenario, type RunResult } from '../../src/jobs/run.ts';
@@ -119,6 +121,34 @@ describe('writeParquetFile', () => {
     const groups: [number, number, unknown][] = [];
     await readParquetGroups(file, ['minutes'], (cols, rowStart, count) => groups.push([rowStart, count, cols[0][count - 1]]));
     expect(groups).toEqual([[0, 65536, (want[2] as unknown[])[65535]], [65536, 65536, (want[2] as unknown[])[131071]], [131072, 18928, (want[2] as unknown[])[149999]]]);
+  });
+
+  it('writes the same bytes when other threads encode some of the row groups, in any order, or fail', async () => {
+    const dir = tempDir();
+    await writeParquetFile(path.join(dir, 'alone.parquet'), source);
+    const alone = fs.readFileSync(path.join(dir, 'alone.parquet'));
+    // a helper that claims the first group before the writer starts and posts it late
+    const late = (): ParquetHelp => {
+      const claims = claimCounter();
+      const { port1, port2 } = new MessageChannel();
+      const g = claimNext(claims, 3);
+      const claimed = new Promise<number>((resolve) =>
+        setTimeout(() => {
+          encodeClaimedGroups({ ...source, count: 65536 }, Int32Array.of(g), (e) => port2.postMessage(e));
+          resolve(1);
+        }, 50),
+      );
+      return { claims, ports: [port1], claimed };
+    };
+    await writeParquetFile(path.join(dir, 'helped.parquet'), source, { help: late() });
+    expect(fs.readFileSync(path.join(dir, 'helped.parquet')).equals(alone)).toBe(true);
+    // a helper that claims a group and fails: the writer encodes it
+    const claims = claimCounter();
+    claimNext(claims, 3);
+    claimNext(claims, 3);
+    const { port1 } = new MessageChannel();
+    await writeParquetFile(path.join(dir, 'failed.parquet'), source, { help: { claims, ports: [port1], claimed: Promise.reject(new Error('worker gone')) } });
+    expect(fs.readFileSync(path.join(dir, 'failed.parquet')).equals(alone)).toBe(true);
   });
 
   it('takes small tables as CSV rows, and sources one after another', async () => {

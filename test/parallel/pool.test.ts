@@ -14,7 +14,7 @@ describe('the worker pool', () => {
   });
 
   it('starts every worker at once when warm, and they answer the kinds they loaded ahead', async () => {
-    const pool = createPool(2, { warm: ['simulate-shard', 'no-such-kind'] });
+    const pool = createPool(2, { warm: ['simulate-pass', 'no-such-kind'] });
     try {
       expect(pool.threads.length).toBe(2);
       expect(await Promise.all([runTask<string>(pool, { kind: 'ping' }), runTask<string>(pool, { kind: 'ping' })])).toEqual(['pong', 'pong']);

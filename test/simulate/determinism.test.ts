@@ -15,12 +15,13 @@ async function hashes(dir: string): Promise<Record<string, string>> {
 }
 
 describe('determinism across threads', () => {
-  it('writes byte-identical files with 1 and 2 threads', async () => {
+  it('writes byte-identical files with 1, 2 and 3 threads (this thread and its workers claiming shards)', async () => {
     const { scenario, matrix } = town();
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qh-sim-det-'));
     const opts: SimulateOptions = { choice: 'logit', plan: { conversions: [{ candidateIndex: 0, serviceIndices: [0, 2] }] }, shardResidents: 2500 };
     const one = await simulate(scenario, matrix, { ...opts, threads: 1 });
     const two = await simulate(scenario, matrix, { ...opts, threads: 2 });
+    const three = await simulate(scenario, matrix, { ...opts, threads: 3 });
     expect(one.capacity.enabled).toBe(true);
     expect(one.trips.count).toBeGreaterThan(1000);
     for (const format of ['auto', 'csv', 'bin'] as const) {
@@ -31,6 +32,8 @@ describe('determinism across threads', () => {
       expect(await hashes(path.join(tmp, `two-${format}`))).toEqual(a);
     }
     expect(two.demand).toEqual(one.demand);
+    await writeSimulationOutputs(three, scenario, path.join(tmp, 'three'));
+    expect(await hashes(path.join(tmp, 'three'))).toEqual(await hashes(path.join(tmp, 'one-auto')));
     fs.rmSync(tmp, { recursive: true });
   }, 30_000);
 

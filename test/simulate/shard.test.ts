@@ -20,7 +20,6 @@ function task(loadsOnly: boolean, sc = scenario, m = matrix): SimulateShardTask 
   const sites = siteCatalogue(sc, { conversions: [] });
   const r = resolveOptions(sc, {});
   return {
-    kind: 'simulate-shard',
     ctx: {
       seed: r.seed,
       nServices: 1,

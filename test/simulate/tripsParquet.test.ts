@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { AGE_BANDS } from '../../src/core/ageBands.ts';
 import { PARQUET_ROW_GROUP, readParquetFile, writeParquetFile } from '../../src/io/parquet.ts';
 import { allocTrips } from '../../src/simulate/columns.ts';
-import { tripsParquet, type TripKeys } from '../../src/simulate/output.ts';
+import { tripsParquet, writeTripsTable, type TripKeys } from '../../src/simulate/output.ts';
+import { createPool, runTask } from '../../src/parallel/pool.ts';
 import { tempDir } from '../helpers/fixtures.ts';
 
 /** A made-up trips table of `n` rows, 3 row groups and a bit, every column varied. */
@@ -55,5 +56,21 @@ describe('the trips table as Parquet', () => {
       expect(col('departure_min')[i], `row ${i}`).toBe(trips.departureMin[i]);
       expect(col('tour_leg')[i], `row ${i}`).toBe(trips.tourLeg[i]);
     }
+  }, 60_000);
+
+  it('is the same file when a worker of the pool encodes some of its row groups', async () => {
+    const dir = tempDir();
+    const k = keys(Math.ceil(n / 40));
+    fs.mkdirSync(path.join(dir, 'alone'));
+    await writeTripsTable(path.join(dir, 'alone'), trips, k);
+    const pool = createPool(1, { warm: ['trips-groups'] });
+    try {
+      await runTask(pool, { kind: 'ping' }); // ready, its handler loaded: it claims groups from the start
+      fs.mkdirSync(path.join(dir, 'helped'));
+      await writeTripsTable(path.join(dir, 'helped'), trips, k, {}, { pool, workers: 1, minGroups: 2 });
+    } finally {
+      await pool.destroy();
+    }
+    expect(fs.readFileSync(path.join(dir, 'helped', 'trips.parquet')).equals(fs.readFileSync(path.join(dir, 'alone', 'trips.parquet')))).toBe(true);
   }, 60_000);
 });
