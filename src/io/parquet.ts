@@ -14,18 +14,19 @@
  * source's columns (ParquetSource.slice), encoded (dictionary, run-length and bit-packing as the writer
  * chooses, always a dictionary for columns marked `dictionary`, DELTA_BINARY_PACKED for columns marked
  * `delta`), its pages compressed with gzip (zlib, level GZIP_LEVEL, the header's OS byte set to 255 as
- * in src/io/gzip.ts), and written to the file in order, the event loop running between groups. Each
- * group is encoded on its own, its offsets then moved to where it lands in the file, so that other
- * threads can encode some of them (ParquetHelp: they claim groups one at a time alongside the writing
- * thread, read the columns from shared memory and post each group's bytes back, moved, not copied).
- * The bytes depend only on the rows: the same table gives the same file on every run, thread count and
+ * in src/io/gzip.ts), and written to the file in order, the event loop running between groups. The
+ * columns of a group are encoded in parts, each part's chunks then moved to where they land in the
+ * file, so that other threads can encode some of them (ParquetHelp: helpers claim groups one at a time,
+ * read the columns from shared memory and post each part's bytes back, moved, not copied; either whole
+ * groups, claimed alongside the writing thread, or some of every group's columns while the writing
+ * thread encodes the others). The bytes depend only on the rows: the same table gives the same file on every run, thread count and
  * machine with the same zlib.
  */
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { parquetRead, parquetMetadataAsync, asyncBufferFromFile } from 'hyparquet';
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
-import type { RowGroup } from 'hyparquet';
+import type { ColumnChunk, RowGroup } from 'hyparquet';
 import type { CsvCell, CsvColumn } from './csv.ts';
 import { claimNext } from '../parallel/claims.ts';
 import { GZIP_LEVEL } from './gzip.ts';
@@ -58,9 +59,10 @@ export interface ParquetSource {
    * Rows [start, end) of every column, in `columns`' order: an Int32Array for an int column, a
    * Float64Array (NaN for a null) or (number | null)[] for a double, codes into ids (ParquetCodes) or
    * (string | null)[] for text; null only where nullable. The typed forms are encoded without a value
-   * per row (src/io/parquetChunk.ts); the arrays give the same bytes, at the writer's pace.
+   * per row (src/io/parquetChunk.ts); the arrays give the same bytes, at the writer's pace. With
+   * `want`, the columns not wanted may be given as [] (a thread encoding only some columns).
    */
-  slice(start: number, end: number): (ArrayLike<unknown> | ParquetCodes)[];
+  slice(start: number, end: number, want?: readonly boolean[]): (ArrayLike<unknown> | ParquetCodes)[];
 }
 
 /** Rows per row group: the writer holds one group's columns at a time. */
@@ -97,78 +99,102 @@ function chunkOptions(columns: readonly ParquetColumn[]): ChunkOptions[] {
   return columns.map((c, j) => ({ element: elements[j], codec: 'GZIP', compress: gzipPage, ...(c.delta ? { encoding: 'DELTA_BINARY_PACKED' as const } : c.dictionary ? { encoding: 'RLE_DICTIONARY' as const } : {}) }));
 }
 
-/** One row group of `n` rows (`values`: source.slice's columns) appended to `sink`, column by column; its metadata. */
-function writeRowGroup(sink: ByteWriter, chunks: readonly ChunkOptions[], values: readonly unknown[], n: number): RowGroup {
-  const start = sink.offset;
-  const columns = chunks.map((opts, j) => writeColumnChunk(sink, opts, values[j], n));
-  let size = 0n;
-  for (const c of columns) size += c.meta_data?.total_uncompressed_size ?? 0n;
-  return { columns, total_byte_size: size, num_rows: BigInt(n), total_compressed_size: BigInt(sink.offset - start) };
-}
+/** Row groups whose own columns the writing thread encodes ahead of a helper's part before it encodes that part itself (ParquetHelp.columns). */
+const LOOKAHEAD = 4;
 
 /** The number of row groups of a table of `count` rows. */
 export function rowGroupCount(count: number): number {
   return Math.ceil(count / PARQUET_ROW_GROUP);
 }
 
-/** A row group encoded on its own (encodeRowGroup): its number, its bytes, its metadata with offsets counted from its first byte. */
-export interface EncodedGroup {
+/**
+ * Some columns of a row group encoded on their own (encodePart): the group's number, the columns, their
+ * chunks one after the other in `bytes`, and each chunk's metadata, offsets counted in `bytes`.
+ */
+export interface EncodedPart {
   index: number;
+  columns: number[];
   bytes: Uint8Array;
-  group: RowGroup;
+  chunks: ColumnChunk[];
 }
 
-/** Row group `g` of `source` encoded on its own (`chunks`: chunkOptions of its columns). */
-function encodeRowGroup(source: ParquetSource, chunks: readonly ChunkOptions[], g: number): EncodedGroup {
+/** The columns `columns` (ascending) of row group `g` of `source`, encoded on their own (`chunks`: chunkOptions of all the columns). */
+function encodePart(source: ParquetSource, chunks: readonly ChunkOptions[], g: number, columns: readonly number[]): EncodedPart {
   const a = g * PARQUET_ROW_GROUP;
   const b = Math.min(source.count, a + PARQUET_ROW_GROUP);
+  const want = chunks.map((_, j) => columns.includes(j));
+  const values = source.slice(a, b, want);
   const w = new ByteWriter(1 << 18);
-  const group = writeRowGroup(w, chunks, source.slice(a, b), b - a);
-  return { index: g, bytes: w.getBytes(), group };
+  const encoded = columns.map((j) => writeColumnChunk(w, chunks[j], values[j], b - a));
+  return { index: g, columns: [...columns], bytes: w.getBytes(), chunks: encoded };
 }
 
-/** A group's metadata with its offsets moved to where its bytes start in the file. */
-function placedAt(group: RowGroup, at: number): RowGroup {
-  const shift = BigInt(at);
+/** A chunk's metadata with its offsets moved by `shift` bytes. */
+function shifted(c: ColumnChunk, shift: bigint): ColumnChunk {
   return {
-    ...group,
-    columns: group.columns.map((c) => ({
-      ...c,
-      file_offset: c.file_offset + shift,
-      meta_data: c.meta_data && {
-        ...c.meta_data,
-        data_page_offset: c.meta_data.data_page_offset + shift,
-        ...(c.meta_data.dictionary_page_offset !== undefined ? { dictionary_page_offset: c.meta_data.dictionary_page_offset + shift } : {}),
-      },
-    })),
+    ...c,
+    file_offset: c.file_offset + shift,
+    meta_data: c.meta_data && {
+      ...c.meta_data,
+      data_page_offset: c.meta_data.data_page_offset + shift,
+      ...(c.meta_data.dictionary_page_offset !== undefined ? { dictionary_page_offset: c.meta_data.dictionary_page_offset + shift } : {}),
+    },
   };
 }
 
-/** What writeParquetFile needs of a port the helpers post their groups to (a worker_threads MessagePort). */
+/**
+ * Append a row group made of `parts` (together every column once) to `sink`, its column chunks in the
+ * columns' order, each moved to where it lands: the bytes a writer writing the group at once would.
+ */
+function appendGroup(sink: ByteWriter, parts: readonly EncodedPart[], rows: number): RowGroup {
+  const start = sink.offset;
+  const byColumn: [EncodedPart, number][] = [];
+  for (const p of parts) p.columns.forEach((j, k) => (byColumn[j] = [p, k]));
+  let size = 0n;
+  const columns = byColumn.map(([p, k]) => {
+    const c = p.chunks[k];
+    const from = Number(c.file_offset);
+    const length = Number(c.meta_data!.total_compressed_size);
+    const placed = shifted(c, BigInt(sink.offset - from));
+    sink.appendBytes(p.bytes.subarray(from, from + length));
+    size += c.meta_data?.total_uncompressed_size ?? 0n;
+    return placed;
+  });
+  return { columns, total_byte_size: size, num_rows: BigInt(rows), total_compressed_size: BigInt(sink.offset - start) };
+}
+
+/** What writeParquetFile needs of a port the helpers post their parts to (a worker_threads MessagePort). */
 export interface GroupPort {
-  on(event: 'message', listener: (group: EncodedGroup) => void): unknown;
+  on(event: 'message', listener: (part: EncodedPart) => void): unknown;
   close(): void;
 }
 
 /**
- * Other threads' help with a file's row groups: they claim groups from `claims` one at a time, as the
- * writing thread does (src/parallel/claims.ts), encode each (encodeClaimedGroups) and post it to their
- * port as soon as it is done; `claimed` settles once they claim no more, and rejects if one fails (the
- * writing thread then encodes what is missing).
+ * Other threads' help with a file's row groups. They claim groups from `claims` one at a time
+ * (src/parallel/claims.ts), encode each claimed group's `columns` (encodeClaimedParts) and post the part
+ * to their port as soon as it is done; `claimed` settles once they claim no more, and rejects if one
+ * fails (the writing thread then encodes what is missing).
+ * - Without `columns` (every column), the writing thread claims groups from the same counter.
+ * - With some of the columns, the writing thread encodes the others of every group, and claims a
+ *   group's helper part itself only when it would otherwise wait for it (a helper not started yet):
+ *   each thread then runs the code of its own columns, optimised once, not twice.
  */
 export interface ParquetHelp {
   claims: Int32Array;
   /** One port per helper. */
   ports: readonly GroupPort[];
   claimed: Promise<unknown>;
+  /** The columns the helpers encode (ascending); absent: all. */
+  columns?: readonly number[];
 }
 
-/** A helper's side of ParquetHelp: encode the groups of `source` it claims until none is left, posting each; returns how many. */
-export function encodeClaimedGroups(source: ParquetSource, claims: Int32Array, post: (group: EncodedGroup) => void): number {
+/** A helper's side of ParquetHelp: encode `columns` (absent: all) of the groups of `source` it claims until none is left, posting each part; returns how many. */
+export function encodeClaimedParts(source: ParquetSource, claims: Int32Array, post: (part: EncodedPart) => void, columns?: readonly number[]): number {
   const chunks = chunkOptions(source.columns);
+  const cols = columns ?? chunks.map((_, j) => j);
   const count = rowGroupCount(source.count);
   let n = 0;
-  for (let g = claimNext(claims, count); g >= 0; g = claimNext(claims, count), n++) post(encodeRowGroup(source, chunks, g));
+  for (let g = claimNext(claims, count); g >= 0; g = claimNext(claims, count), n++) post(encodePart(source, chunks, g, cols));
   return n;
 }
 
@@ -206,7 +232,14 @@ export interface ParquetWriteOptions {
 export async function writeParquetFile(file: string, source: ParquetSource, opts: ParquetWriteOptions = {}): Promise<void> {
   const help = opts.help ?? null;
   const count = rowGroupCount(source.count);
-  const ready = new Map<number, EncodedGroup>();
+  const chunks = chunkOptions(source.columns);
+  const all = chunks.map((_, j) => j);
+  const theirs = help?.columns ?? all;
+  const split = theirs.length < all.length;
+  const mine = all.filter((j) => !theirs.includes(j));
+  // the parts encoded so far of the groups not written yet (mine, and the helpers')
+  const ours = new Map<number, EncodedPart>();
+  const helped = new Map<number, EncodedPart>();
   let wake: (() => void) | null = null;
   const arrived = (): void => {
     const w = wake;
@@ -216,8 +249,8 @@ export async function writeParquetFile(file: string, source: ParquetSource, opts
   let failed = false;
   if (help) {
     for (const port of help.ports) {
-      port.on('message', (e) => {
-        if (!ready.has(e.index)) ready.set(e.index, e); // (a group encoded here after a failure may still come)
+      port.on('message', (part) => {
+        if (!helped.has(part.index)) helped.set(part.index, part); // (a part encoded here after a failure may still come)
         arrived();
       });
     }
@@ -231,28 +264,50 @@ export async function writeParquetFile(file: string, source: ParquetSource, opts
     try {
       const sink = new FileSink(fh);
       const writer = new ParquetWriter(writerOptions(sink, source.columns)); // the header; its finish() writes the footer
-      const chunks = chunkOptions(source.columns);
       const claims = help?.claims ?? new Int32Array(1);
+      const rows = (g: number): number => Math.min(source.count, (g + 1) * PARQUET_ROW_GROUP) - g * PARQUET_ROW_GROUP;
+      /** Group g's parts when all are there, else null. */
+      const partsOf = (g: number): EncodedPart[] | null => {
+        const h = helped.get(g);
+        if (!split) return h ? [h] : (ours.get(g) ? [ours.get(g)!] : null);
+        const o = ours.get(g);
+        return o && h ? [o, h] : null;
+      };
       let next = 0;
       const writeReady = async (): Promise<void> => {
-        for (let e = ready.get(next); e; e = ready.get(next)) {
-          ready.delete(next);
-          writer.row_groups.push(placedAt(e.group, sink.offset));
-          writer.num_rows += e.group.num_rows;
-          sink.appendBytes(e.bytes);
+        for (let parts = partsOf(next); parts; parts = partsOf(next)) {
+          ours.delete(next);
+          helped.delete(next);
+          const group = appendGroup(sink, parts, rows(next));
+          writer.row_groups.push(group);
+          writer.num_rows += group.num_rows;
           await sink.flush();
           next++;
           opts.tick?.(Math.min(source.count, next * PARQUET_ROW_GROUP));
         }
       };
-      for (let g = claimNext(claims, count); g >= 0; g = claimNext(claims, count)) {
-        ready.set(g, encodeRowGroup(source, chunks, g));
-        await writeReady();
+      /** Claim group g's helper part here if no helper has (the counter is at g). */
+      const claimHere = (g: number): boolean => Atomics.compareExchange(claims, 0, g, g + 1) === g;
+      if (split) {
+        for (let g = 0; g < count; g++) {
+          ours.set(g, encodePart(source, chunks, g, mine));
+          await writeReady();
+          // no group waits for its helper part more than LOOKAHEAD groups: then it is encoded here (a helper not started yet)
+          while (g - next >= LOOKAHEAD && partsOf(next) === null && claimHere(next)) {
+            helped.set(next, encodePart(source, chunks, next, theirs));
+            await writeReady();
+          }
+        }
+      } else {
+        for (let g = claimNext(claims, count); g >= 0; g = claimNext(claims, count)) {
+          ours.set(g, encodePart(source, chunks, g, all));
+          await writeReady();
+        }
       }
-      // the others were claimed by the helpers: wait for each (encode it here once they have failed)
+      // the rest waits for the helpers (encoded here if none has claimed it, or once they have failed)
       while (next < count) {
-        if (ready.has(next)) await writeReady();
-        else if (failed) ready.set(next, encodeRowGroup(source, chunks, next));
+        if (partsOf(next)) await writeReady();
+        else if (failed || (split && claimHere(next))) helped.set(next, encodePart(source, chunks, next, split ? theirs : all));
         else await new Promise<void>((resolve) => (wake = resolve));
       }
       await writer.finish();

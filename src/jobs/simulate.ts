@@ -9,7 +9,7 @@ import { loadScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { wantsOutput, type TableFormat } from '../io/tableWriter.ts';
 import { writeProgress } from '../io/writeProgress.ts';
-import { tripsForm, writeSimulationOutputs, type TripsFormat, type WrittenOutputs } from '../simulate/output.ts';
+import { TRIPS_GROUPS_KIND, tripsForm, writeSimulationOutputs, type TripsFormat, type WrittenOutputs } from '../simulate/output.ts';
 import { simulate, SIMULATE_TASK_KINDS } from '../simulate/simulate.ts';
 import type { SimulateOptions, SimulationResult } from '../simulate/types.ts';
 import { startJobPool, withJob } from './context.ts';
@@ -41,8 +41,10 @@ export interface SimulateJobResult {
 
 export async function simulateToDir(location: string, opts: SimulateJobOptions = {}): Promise<SimulateJobResult> {
   const { planFile, out, trips, format, outputs, log = () => {}, ...simOpts } = opts;
-  // On several threads the workers start (and load the simulation's code) while the scenario is read.
-  const pool = startJobPool(opts.threads, SIMULATE_TASK_KINDS);
+  // On several threads the workers start (and load the simulation's code, and the trips table's
+  // encoder when it is Parquet) while the scenario is read.
+  const parquetTrips = tripsForm(trips ?? 'auto', { format, outputs }) === 'parquet';
+  const pool = startJobPool(opts.threads, parquetTrips ? [...SIMULATE_TASK_KINDS, TRIPS_GROUPS_KIND] : SIMULATE_TASK_KINDS);
   let scenario: Scenario;
   let plan: Plan | undefined;
   try {

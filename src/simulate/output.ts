@@ -22,7 +22,7 @@ import { withOutputDir } from '../io/atomic.ts';
 import { csvColumns, type CsvFields } from '../io/csv.ts';
 import { roundedValue } from '../io/numbers.ts';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import { encodeClaimedGroups, rowGroupCount, type ParquetHelp, type ParquetSource } from '../io/parquet.ts';
+import { encodeClaimedParts, rowGroupCount, type ParquetHelp, type ParquetSource } from '../io/parquet.ts';
 import { claimCounter } from '../parallel/claims.ts';
 import { runTask, type Pool } from '../parallel/pool.ts';
 import { CsvBytes } from '../io/csvBytes.ts';
@@ -115,57 +115,73 @@ export function tripsParquet(trips: TripColumns, keys: TripKeys): ParquetSource 
       { name: 'tour_leg', type: 'int' },
     ],
     count: trips.count,
-    slice(start, end) {
+    slice(start, end, want) {
       const n = end - start;
-      const walking = new Float64Array(n);
-      for (let k = 0, i = start; i < end; k++, i++) {
-        const w = trips.walkMin[i];
-        walking[k] = Number.isNaN(w) ? NaN : roundedValue(w, 2); // NaN: a null (unserved)
+      const wanted = (j: number): boolean => !want || want[j];
+      let walking: Float64Array | never[] = [];
+      if (wanted(7)) {
+        walking = new Float64Array(n);
+        for (let k = 0, i = start; i < end; k++, i++) {
+          const w = trips.walkMin[i];
+          walking[k] = Number.isNaN(w) ? NaN : roundedValue(w, 2); // NaN: a null (unserved)
+        }
       }
       return [
-        new Int32Array(n).fill(seed),
-        trips.resident.slice(start, end),
-        { codes: Int32Array.from(trips.ageBand.subarray(start, end)), keys: AGE_BANDS },
-        { codes: Int32Array.from(trips.service.subarray(start, end)), keys: services },
-        { codes: trips.originBlock.slice(start, end), keys: blocks },
-        { codes: trips.site.slice(start, end), keys: sites },
-        Int32Array.from(trips.departureMin.subarray(start, end)),
+        wanted(0) ? new Int32Array(n).fill(seed) : [],
+        wanted(1) ? trips.resident.slice(start, end) : [],
+        wanted(2) ? { codes: new Int32Array(trips.ageBand.subarray(start, end)), keys: AGE_BANDS } : [],
+        wanted(3) ? { codes: new Int32Array(trips.service.subarray(start, end)), keys: services } : [],
+        wanted(4) ? { codes: trips.originBlock.slice(start, end), keys: blocks } : [],
+        wanted(5) ? { codes: trips.site.slice(start, end), keys: sites } : [],
+        wanted(6) ? new Int32Array(trips.departureMin.subarray(start, end)) : [],
         walking,
-        Int32Array.from(trips.within.subarray(start, end)),
-        Int32Array.from(trips.tourLeg.subarray(start, end)),
+        wanted(8) ? new Int32Array(trips.within.subarray(start, end)) : [],
+        wanted(9) ? new Int32Array(trips.tourLeg.subarray(start, end)) : [],
       ];
     },
   };
 }
 
-/** The worker task that encodes row groups of trips.parquet alongside the writing thread (workers/simulate.ts). */
+/** The worker task kind that encodes row groups of trips.parquet alongside the writing thread (workers/tripsGroups.ts). */
+export const TRIPS_GROUPS_KIND = 'trips-groups';
+
+/** A TRIPS_GROUPS_KIND task. */
 export interface TripsGroupsTask {
-  kind: 'trips-groups';
+  kind: typeof TRIPS_GROUPS_KIND;
   /** The trips, every column in shared memory (read there, not copied). */
   trips: TripColumns;
   keys: TripKeys;
   /** The file's row-group claims (src/io/parquet.ts ParquetHelp). */
   claims: Int32Array;
-  /** Where each encoded group goes (its bytes moved, not copied). */
+  /** Where each encoded part goes (its bytes moved, not copied). */
   port: MessagePort;
+  /** The columns it encodes of each group it claims (ParquetHelp.columns); absent: all. */
+  columns?: number[];
 }
 
 /** The worker's side: encode the row groups it claims, posting each; returns how many. */
 export function tripsGroupsTask(task: TripsGroupsTask): number {
   try {
-    return encodeClaimedGroups(tripsParquet(task.trips, task.keys), task.claims, (e) => task.port.postMessage(e, [e.bytes.buffer as ArrayBuffer]));
+    return encodeClaimedParts(tripsParquet(task.trips, task.keys), task.claims, (e) => task.port.postMessage(e, [e.bytes.buffer as ArrayBuffer]), task.columns);
   } finally {
     task.port.close();
   }
 }
 
 /**
- * Row groups of trips.parquet from which workers help encode them. A helper's first groups, encoded
- * before its code is optimised, cost several times a later one, on each thread that encodes (bench/
- * capacity.ts: at 1,000,000 residents, 17 groups, help saved nothing; at 2,000,000, 34 groups, a sixth
- * of the write).
+ * Row groups of trips.parquet from which a worker helps encode them (bench/capacity.ts: from 250,000
+ * residents up, about 4 groups, the write is no slower with help, faster with more).
  */
-export const HELP_MIN_GROUPS = 24;
+export const HELP_MIN_GROUPS = 4;
+
+/**
+ * The columns of trips.parquet a helper encodes, the writing thread the others: the two threads share
+ * each row group's work about evenly (bench/capacity.ts), and each optimises the code of its own columns
+ * only. (Helpers encoding whole groups, claimed from the writing thread's counter, made the write
+ * slower on 2 cores until 2,000,000 residents: each thread's first groups, encoded before its code is
+ * optimised, cost several times a later one.)
+ */
+const TRIPS_HELPER_COLUMNS = ['departure_min', 'walking_min', 'tour_leg'];
 
 /** Where the writer of a day's outputs finds help: a pool, and how many of its workers to ask (the simulate job: threads - 1). */
 export interface WriteHelpers {
@@ -175,19 +191,21 @@ export interface WriteHelpers {
   minGroups?: number;
 }
 
-/** Helpers for trips.parquet's row groups: a task per worker, each with its own port (none for a table of fewer than minGroups). */
+/** Helpers for trips.parquet's row groups: a task per worker, each with its own port, encoding TRIPS_HELPER_COLUMNS (none for a table of fewer than minGroups). */
 function tripsHelp(helpers: WriteHelpers | undefined, trips: TripColumns, keys: TripKeys): ParquetHelp | null {
   if (!helpers || helpers.workers < 1 || rowGroupCount(trips.count) < Math.max(2, helpers.minGroups ?? HELP_MIN_GROUPS)) return null;
   const claims = claimCounter();
   const shared = sharedTrips(trips);
+  const names = tripsParquet(trips, keys).columns.map((c) => c.name);
+  const columns = TRIPS_HELPER_COLUMNS.map((name) => names.indexOf(name));
   const ports: MessagePort[] = [];
   const tasks = Array.from({ length: helpers.workers }, () => {
     const { port1, port2 } = new MessageChannel();
     ports.push(port1);
-    const task: TripsGroupsTask = { kind: 'trips-groups', trips: shared, keys, claims, port: port2 };
+    const task: TripsGroupsTask = { kind: TRIPS_GROUPS_KIND, trips: shared, keys, claims, port: port2, columns };
     return runTask<number>(helpers.pool, task, { transfer: [port2] });
   });
-  return { claims, ports, claimed: Promise.all(tasks) };
+  return { claims, ports, claimed: Promise.all(tasks), columns };
 }
 
 /**

@@ -146,13 +146,19 @@ interface Pass {
   shards: SimulateShardResult[];
 }
 
+/** Residents under which a pass runs in this thread alone (handing work to a worker costs more than a few milliseconds of it). */
+const PASS_HERE_RESIDENTS = 25_000;
+
 /**
  * Run a pass over `shards` (block ranges): `workers` tasks go to the pool, and this thread claims shards
  * alongside them (./pass.ts) until none is left; the results, in shard order.
  */
 async function runPass(ctx: SimulateStatic, blocks: PassBlocks, shards: [number, number][], prices: Float64Array | null, pool: Piscina | null, workers: number, loadsOnly: boolean, keepResidents: boolean, exportChoices = false): Promise<Pass> {
   const task: SimulatePassTask = { kind: 'simulate-pass', ctx, bounds: Int32Array.from(shards.flat()), blocks, prices, loadsOnly, keepResidents, exportChoices, claims: claimCounter() };
-  const theirs = pool ? Array.from({ length: Math.min(workers, shards.length - 1) }, () => runTask<ClaimedShard[]>(pool, task)) : [];
+  let residents = 0;
+  for (const [b0, b1] of shards) residents += blocks.firstResident[b1] - blocks.firstResident[b0];
+  // a pass smaller than a shard's worth of residents (the blocks simulated again, often) runs here
+  const theirs = pool && residents >= PASS_HERE_RESIDENTS ? Array.from({ length: Math.min(workers, shards.length - 1) }, () => runTask<ClaimedShard[]>(pool, task)) : [];
   let mine: ClaimedShard[];
   try {
     mine = await simulateClaimed(task, false, theirs.length > 0);

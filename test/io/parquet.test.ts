@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCsv, restoreText } from '../../src/io/csv.ts';
 import { MessageChannel } from 'node:worker_threads';
-import { concatParquet, encodeClaimedGroups, parquetFromRows, readParquetFile, readParquetGroups, writeParquetFile, type ParquetHelp, type ParquetSource } from '../../src/io/parquet.ts';
+import { concatParquet, encodeClaimedParts, parquetFromRows, readParquetFile, readParquetGroups, writeParquetFile, type ParquetHelp, type ParquetSource } from '../../src/io/parquet.ts';
 import { claimCounter, claimNext } from '../../src/parallel/claims.ts';
 import { csvColumns } from '../../src/io/csv.ts';
 import { runCompare } from '../../src/jobs/compare.ts';
@@ -134,7 +134,7 @@ describe('writeParquetFile', () => {
       const g = claimNext(claims, 3);
       const claimed = new Promise<number>((resolve) =>
         setTimeout(() => {
-          encodeClaimedGroups({ ...source, count: 65536 }, Int32Array.of(g), (e) => port2.postMessage(e));
+          encodeClaimedParts({ ...source, count: 65536 }, Int32Array.of(g), (e) => port2.postMessage(e));
           resolve(1);
         }, 50),
       );
@@ -149,6 +149,21 @@ describe('writeParquetFile', () => {
     const { port1 } = new MessageChannel();
     await writeParquetFile(path.join(dir, 'failed.parquet'), source, { help: { claims, ports: [port1], claimed: Promise.reject(new Error('worker gone')) } });
     expect(fs.readFileSync(path.join(dir, 'failed.parquet')).equals(alone)).toBe(true);
+  });
+
+  it('writes the same bytes when a helper encodes some columns of every group, or starts late and the writer takes its part', async () => {
+    const dir = tempDir();
+    await writeParquetFile(path.join(dir, 'alone.parquet'), source);
+    const alone = fs.readFileSync(path.join(dir, 'alone.parquet'));
+    for (const delay of [0, 200]) {
+      const claims = claimCounter();
+      const { port1, port2 } = new MessageChannel();
+      // the helper's columns 1 and 2 of every group it claims, starting after `delay` ms (the writer takes those it reaches first)
+      const claimed = new Promise<number>((resolve) => setTimeout(() => resolve(encodeClaimedParts(source, claims, (p) => port2.postMessage(p), [1, 2])), delay));
+      const file = path.join(dir, `split-${delay}.parquet`);
+      await writeParquetFile(file, source, { help: { claims, ports: [port1], claimed, columns: [1, 2] } });
+      expect(fs.readFileSync(file).equals(alone), `helper after ${delay} ms`).toBe(true);
+    }
   });
 
   it('takes small tables as CSV rows, and sources one after another', async () => {
