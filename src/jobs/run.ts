@@ -197,7 +197,8 @@ async function runIn(ctx: JobContext, location: string, opts: RunOptions): Promi
         // simulated again and its folder gets copies of today's files (the bytes a second simulation
         // and write gave: a test checks it).
         const unchanged = optimized.plan.conversions.length === 0;
-        const simulated = unchanged ? simToday : await simulate(sc, matrix, { threads: ctx.threads, pool: ctx.parallelPool(), seed: sc.seed, plan: optimized.plan });
+        // on the pool's workers only: this thread writes the blocks layer meanwhile (startTables)
+        const simulated = unchanged ? simToday : await simulate(sc, matrix, { threads: ctx.threads, pool: ctx.parallelPool(), seed: sc.seed, plan: optimized.plan, thisThread: false });
         lap('simulatePlan');
         takeLayer();
         for (const warning of capacityWarnings('with the plan', simulated.capacity)) {

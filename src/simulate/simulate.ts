@@ -150,23 +150,31 @@ interface Pass {
 const PASS_HERE_RESIDENTS = 25_000;
 
 /**
- * Run a pass over `shards` (block ranges): `workers` tasks go to the pool, and this thread claims shards
- * alongside them (./pass.ts) until none is left; the results, in shard order.
+ * Run a pass over `shards` (block ranges): `workers` tasks go to the pool, and this thread (unless
+ * `here` is false, and there is a pool) claims shards alongside them (./pass.ts) until none is left.
+ * The pass is done once every shard is in: a task that has not started by then (its worker busy with
+ * other work) claims nothing when it does, and is not waited for. The results, in shard order.
  */
-async function runPass(ctx: SimulateStatic, blocks: PassBlocks, shards: [number, number][], prices: Float64Array | null, pool: Piscina | null, workers: number, loadsOnly: boolean, keepResidents: boolean, exportChoices = false): Promise<Pass> {
+async function runPass(ctx: SimulateStatic, blocks: PassBlocks, shards: [number, number][], prices: Float64Array | null, pool: Piscina | null, workers: number, here: boolean, loadsOnly: boolean, keepResidents: boolean, exportChoices = false): Promise<Pass> {
   const task: SimulatePassTask = { kind: 'simulate-pass', ctx, bounds: Int32Array.from(shards.flat()), blocks, prices, loadsOnly, keepResidents, exportChoices, claims: claimCounter() };
   let residents = 0;
   for (const [b0, b1] of shards) residents += blocks.firstResident[b1] - blocks.firstResident[b0];
   // a pass smaller than a shard's worth of residents (the blocks simulated again, often) runs here
-  const theirs = pool && residents >= PASS_HERE_RESIDENTS ? Array.from({ length: Math.min(workers, shards.length - 1) }, () => runTask<ClaimedShard[]>(pool, task)) : [];
-  let mine: ClaimedShard[];
-  try {
-    mine = await simulateClaimed(task, false, theirs.length > 0);
-  } catch (e) {
-    await Promise.allSettled(theirs);
-    throw e;
+  const onPool = pool !== null && workers > 0 && (!here || residents >= PASS_HERE_RESIDENTS);
+  const theirs = onPool ? Array.from({ length: Math.min(workers, here ? shards.length - 1 : shards.length) }, () => runTask<ClaimedShard[]>(pool, task)) : [];
+  for (const t of theirs) t.catch(() => {}); // (rejections are handled below, or the pass has failed already)
+  const all = here || !onPool ? await simulateClaimed(task, false, theirs.length > 0) : [];
+  if (all.length < shards.length) {
+    await new Promise<void>((resolve, reject) => {
+      for (const t of theirs) {
+        t.then((r) => {
+          all.push(...r);
+          if (all.length >= shards.length) resolve();
+        }, reject);
+      }
+    });
   }
-  const all = mine.concat(...(await Promise.all(theirs))).sort((a, b) => a.index - b.index);
+  all.sort((a, b) => a.index - b.index);
   return { shards: all.map((c) => c.result) };
 }
 
@@ -406,7 +414,9 @@ export async function simulate(scenario: Scenario, matrix: SparseDistanceMatrix,
   if (legs) r.tourLegs = 'network';
   // This thread simulates too: a pass goes to threads - 1 workers of the pool (own: a pool of that many).
   const pool = options.pool ?? (threads > 1 ? createPool(threads - 1, { warm: SIMULATE_TASK_KINDS }) : null);
-  const workers = pool ? threads - 1 : 0;
+  // options.thisThread false: the pool's workers only (this thread has other work meanwhile)
+  const here = options.thisThread ?? true;
+  const workers = pool ? (here ? threads - 1 : threads) : 0;
   const ctx = buildStatic(scenario, matrix, sites, r, pool !== null, legs);
   const pop = scenario.blocks.population;
   const firstResident = new Int32Array(pop.length + 1);
@@ -432,7 +442,7 @@ export async function simulate(scenario: Scenario, matrix: SparseDistanceMatrix,
     // The first pass is the whole day; with capacities it also keeps what the loop's re-choice needs.
     const given = options.shadowPrices ?? null;
     if (given && given.length !== sites.count) throw new RangeError(`simulate: option shadowPrices has ${given.length} prices, expected one per site (${sites.count})`);
-    const pass = await runPass(ctx, passBlocks, fullShards, given ? given.slice() : null, pool, workers, false, keepResidents, iterate);
+    const pass = await runPass(ctx, passBlocks, fullShards, given ? given.slice() : null, pool, workers, here, false, keepResidents, iterate);
     let loop: CapacityLoopResult | null = null;
     let again = 0;
     // the trips in shared memory on a pool (the writers' helpers read them there)
@@ -444,7 +454,7 @@ export async function simulate(scenario: Scenario, matrix: SparseDistanceMatrix,
         // Only the blocks whose trips choose otherwise under the kept prices are simulated again.
         const runs = changedRuns(rc.changed(loop.prices), pop, Math.max(2000, Math.min(12_500, Math.ceil(total / (threads * 8)))));
         for (const [b0, b1] of runs) again += b1 - b0;
-        if (runs.length > 0) spliceBlocks(scenario, merged, await runPass(ctx, passBlocks, runs, loop.prices.slice(), pool, workers, false, false));
+        if (runs.length > 0) spliceBlocks(scenario, merged, await runPass(ctx, passBlocks, runs, loop.prices.slice(), pool, workers, here, false, false));
       }
       for (const sh of pass.shards) {
         sh.choices = null;

@@ -53,6 +53,12 @@ export interface SimulateOptions {
    * Results do not depend on it.
    */
   rechoicePoolTrips?: number;
+  /**
+   * On a pool, whether this thread simulates shards alongside threads - 1 workers (default true), or
+   * leaves them to `threads` workers (false: it has other work meanwhile, as `run` writing the blocks
+   * layer while the plan's day is simulated). Results do not depend on it.
+   */
+  thisThread?: boolean;
 }
 
 /** The options as used, recorded with the results (the thread count is not: it cannot change them). */
