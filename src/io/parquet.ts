@@ -166,6 +166,7 @@ function appendGroup(sink: ByteWriter, parts: readonly EncodedPart[], rows: numb
 /** What writeParquetFile needs of a port the helpers post their parts to (a worker_threads MessagePort). */
 export interface GroupPort {
   on(event: 'message', listener: (part: EncodedPart) => void): unknown;
+  on(event: 'close', listener: () => void): unknown;
   close(): void;
 }
 
@@ -247,10 +248,16 @@ export async function writeParquetFile(file: string, source: ParquetSource, opts
     w?.();
   };
   let failed = false;
+  let open = help?.ports.length ?? 0;
   if (help) {
     for (const port of help.ports) {
       port.on('message', (part) => {
         if (!helped.has(part.index)) helped.set(part.index, part); // (a part encoded here after a failure may still come)
+        arrived();
+      });
+      // a helper closes its port once done: a part it claimed and never posted is encoded here, not waited for
+      port.on('close', () => {
+        open--;
         arrived();
       });
     }
@@ -307,7 +314,7 @@ export async function writeParquetFile(file: string, source: ParquetSource, opts
       // the rest waits for the helpers (encoded here if none has claimed it, or once they have failed)
       while (next < count) {
         if (partsOf(next)) await writeReady();
-        else if (failed || (split && claimHere(next))) helped.set(next, encodePart(source, chunks, next, split ? theirs : all));
+        else if (failed || open === 0 || (split && claimHere(next))) helped.set(next, encodePart(source, chunks, next, split ? theirs : all));
         else await new Promise<void>((resolve) => (wake = resolve));
       }
       await writer.finish();

@@ -149,6 +149,13 @@ describe('writeParquetFile', () => {
     const { port1 } = new MessageChannel();
     await writeParquetFile(path.join(dir, 'failed.parquet'), source, { help: { claims, ports: [port1], claimed: Promise.reject(new Error('worker gone')) } });
     expect(fs.readFileSync(path.join(dir, 'failed.parquet')).equals(alone)).toBe(true);
+    // a helper that claims a group and closes its port without posting it (and never answers)
+    const quiet = claimCounter();
+    claimNext(quiet, 3);
+    const channel = new MessageChannel();
+    setTimeout(() => channel.port2.close(), 20);
+    await writeParquetFile(path.join(dir, 'closed.parquet'), source, { help: { claims: quiet, ports: [channel.port1], claimed: new Promise(() => {}) } });
+    expect(fs.readFileSync(path.join(dir, 'closed.parquet')).equals(alone)).toBe(true);
   });
 
   it('writes the same bytes when a helper encodes some columns of every group, or starts late and the writer takes its part', async () => {
