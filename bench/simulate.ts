@@ -104,7 +104,7 @@ async function main(): Promise<void> {
   await simulate(sc, matrix, { ...base, keepResidents: false });
   const one = await timed('model, 1 thread (inline)', () => simulate(sc, matrix, { ...base, threads: 1 }));
   rows.push(one.row);
-  const cold = await timed('model, 2 threads, cold pool', () => simulate(sc, matrix, { ...base, threads: 2 }), 'includes starting 2 workers with the tsx loader');
+  const cold = await timed('model, 2 threads, cold pool', () => simulate(sc, matrix, { ...base, threads: 2 }), 'includes starting its one worker with the tsx loader (this thread simulates beside it)');
   rows.push(cold.row);
   const pool = createPool(2);
   await simulate(sc, matrix, { ...base, threads: 2, pool });
