@@ -16,11 +16,10 @@
  * `delta`), its pages compressed with gzip (zlib, level GZIP_LEVEL, the header's OS byte set to 255 as
  * in src/io/gzip.ts), and written to the file in order, the event loop running between groups. The
  * columns of a group are encoded in parts, each part's chunks then moved to where they land in the
- * file, so that other threads can encode some of them (ParquetHelp: helpers claim groups one at a time,
- * read the columns from shared memory and post each part's bytes back, moved, not copied; either whole
- * groups, claimed alongside the writing thread, or some of every group's columns while the writing
- * thread encodes the others). The bytes depend only on the rows: the same table gives the same file on every run, thread count and
- * machine with the same zlib.
+ * file, so that other threads can encode some of the columns (ParquetHelp: helpers claim groups one
+ * at a time, read the columns from shared memory and post their part's bytes back, moved, not copied,
+ * while the writing thread encodes the other columns of every group). The bytes depend only on the
+ * rows: the same table gives the same file on every run, thread count and machine with the same zlib.
  */
 import fs from 'node:fs';
 import zlib from 'node:zlib';
@@ -99,7 +98,7 @@ function chunkOptions(columns: readonly ParquetColumn[]): ChunkOptions[] {
   return columns.map((c, j) => ({ element: elements[j], codec: 'GZIP', compress: gzipPage, ...(c.delta ? { encoding: 'DELTA_BINARY_PACKED' as const } : c.dictionary ? { encoding: 'RLE_DICTIONARY' as const } : {}) }));
 }
 
-/** Row groups whose own columns the writing thread encodes ahead of a helper's part before it encodes that part itself (ParquetHelp.columns). */
+/** Row groups whose own columns the writing thread encodes ahead of a helper's part before it encodes that part itself (ParquetHelp). */
 const LOOKAHEAD = 4;
 
 /** The number of row groups of a table of `count` rows. */
@@ -171,31 +170,28 @@ export interface GroupPort {
 }
 
 /**
- * Other threads' help with a file's row groups. They claim groups from `claims` one at a time
+ * Other threads' help with a file's row groups: they claim groups from `claims` one at a time
  * (src/parallel/claims.ts), encode each claimed group's `columns` (encodeClaimedParts) and post the part
  * to their port as soon as it is done; `claimed` settles once they claim no more, and rejects if one
- * fails (the writing thread then encodes what is missing).
- * - Without `columns` (every column), the writing thread claims groups from the same counter.
- * - With some of the columns, the writing thread encodes the others of every group, and claims a
- *   group's helper part itself only when it would otherwise wait for it (a helper not started yet):
- *   each thread then runs the code of its own columns, optimised once, not twice.
+ * fails (the writing thread then encodes what is missing). The writing thread encodes the other
+ * columns of every group, and a group's helper part itself only when it would otherwise wait for it
+ * (a helper not started yet): each thread runs the code of its own columns, optimised once, not twice.
  */
 export interface ParquetHelp {
   claims: Int32Array;
   /** One port per helper. */
   ports: readonly GroupPort[];
   claimed: Promise<unknown>;
-  /** The columns the helpers encode (ascending); absent: all. */
-  columns?: readonly number[];
+  /** The columns the helpers encode (ascending). */
+  columns: readonly number[];
 }
 
-/** A helper's side of ParquetHelp: encode `columns` (absent: all) of the groups of `source` it claims until none is left, posting each part; returns how many. */
-export function encodeClaimedParts(source: ParquetSource, claims: Int32Array, post: (part: EncodedPart) => void, columns?: readonly number[]): number {
+/** A helper's side of ParquetHelp: encode `columns` of the groups of `source` it claims until none is left, posting each part; returns how many. */
+export function encodeClaimedParts(source: ParquetSource, claims: Int32Array, post: (part: EncodedPart) => void, columns: readonly number[]): number {
   const chunks = chunkOptions(source.columns);
-  const cols = columns ?? chunks.map((_, j) => j);
   const count = rowGroupCount(source.count);
   let n = 0;
-  for (let g = claimNext(claims, count); g >= 0; g = claimNext(claims, count), n++) post(encodePart(source, chunks, g, cols));
+  for (let g = claimNext(claims, count); g >= 0; g = claimNext(claims, count), n++) post(encodePart(source, chunks, g, columns));
   return n;
 }
 
@@ -220,24 +216,22 @@ class FileSink extends ByteWriter {
 export interface ParquetWriteOptions {
   /** `tick(rows done)` after each row group. */
   tick?: (done: number) => void;
-  /** Other threads encoding some of the row groups (ParquetHelp); the bytes are the same without them. */
+  /** Other threads encoding some of the columns (ParquetHelp); the bytes are the same without them. */
   help?: ParquetHelp | null;
 }
 
 /**
  * Write `source` into `file` as Parquet, row group by row group, in order, each as soon as it and those
  * before it are encoded (the event loop runs between groups, while each is written to the file): by
- * this thread alone, or with helpers claiming groups alongside it (opts.help), holding only the groups
- * that wait for an earlier one. The bytes depend only on the rows.
+ * this thread alone, or with helpers encoding some columns (opts.help), holding only the groups that
+ * wait for their helper part. The bytes depend only on the rows.
  */
 export async function writeParquetFile(file: string, source: ParquetSource, opts: ParquetWriteOptions = {}): Promise<void> {
   const help = opts.help ?? null;
   const count = rowGroupCount(source.count);
   const chunks = chunkOptions(source.columns);
-  const all = chunks.map((_, j) => j);
-  const theirs = help?.columns ?? all;
-  const split = theirs.length < all.length;
-  const mine = all.filter((j) => !theirs.includes(j));
+  const theirs = help?.columns ?? [];
+  const mine = chunks.map((_, j) => j).filter((j) => !theirs.includes(j));
   // the parts encoded so far of the groups not written yet (mine, and the helpers')
   const ours = new Map<number, EncodedPart>();
   const helped = new Map<number, EncodedPart>();
@@ -271,14 +265,13 @@ export async function writeParquetFile(file: string, source: ParquetSource, opts
     try {
       const sink = new FileSink(fh);
       const writer = new ParquetWriter(writerOptions(sink, source.columns)); // the header; its finish() writes the footer
-      const claims = help?.claims ?? new Int32Array(1);
       const rows = (g: number): number => Math.min(source.count, (g + 1) * PARQUET_ROW_GROUP) - g * PARQUET_ROW_GROUP;
       /** Group g's parts when all are there, else null. */
       const partsOf = (g: number): EncodedPart[] | null => {
-        const h = helped.get(g);
-        if (!split) return h ? [h] : (ours.get(g) ? [ours.get(g)!] : null);
         const o = ours.get(g);
-        return o && h ? [o, h] : null;
+        if (!o || !help) return o ? [o] : null;
+        const h = helped.get(g);
+        return h ? [o, h] : null;
       };
       let next = 0;
       const writeReady = async (): Promise<void> => {
@@ -294,27 +287,20 @@ export async function writeParquetFile(file: string, source: ParquetSource, opts
         }
       };
       /** Claim group g's helper part here if no helper has (the counter is at g). */
-      const claimHere = (g: number): boolean => Atomics.compareExchange(claims, 0, g, g + 1) === g;
-      if (split) {
-        for (let g = 0; g < count; g++) {
-          ours.set(g, encodePart(source, chunks, g, mine));
-          await writeReady();
-          // no group waits for its helper part more than LOOKAHEAD groups: then it is encoded here (a helper not started yet)
-          while (g - next >= LOOKAHEAD && partsOf(next) === null && claimHere(next)) {
-            helped.set(next, encodePart(source, chunks, next, theirs));
-            await writeReady();
-          }
-        }
-      } else {
-        for (let g = claimNext(claims, count); g >= 0; g = claimNext(claims, count)) {
-          ours.set(g, encodePart(source, chunks, g, all));
+      const claimHere = (g: number): boolean => help !== null && Atomics.compareExchange(help.claims, 0, g, g + 1) === g;
+      for (let g = 0; g < count; g++) {
+        ours.set(g, encodePart(source, chunks, g, mine));
+        await writeReady();
+        // no group waits for its helper part more than LOOKAHEAD groups: then it is encoded here (a helper not started yet)
+        while (g - next >= LOOKAHEAD && partsOf(next) === null && claimHere(next)) {
+          helped.set(next, encodePart(source, chunks, next, theirs));
           await writeReady();
         }
       }
       // the rest waits for the helpers (encoded here if none has claimed it, or once they have failed)
       while (next < count) {
         if (partsOf(next)) await writeReady();
-        else if (failed || open === 0 || (split && claimHere(next))) helped.set(next, encodePart(source, chunks, next, split ? theirs : all));
+        else if (failed || open === 0 || claimHere(next)) helped.set(next, encodePart(source, chunks, next, theirs));
         else await new Promise<void>((resolve) => (wake = resolve));
       }
       await writer.finish();

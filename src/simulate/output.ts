@@ -155,8 +155,8 @@ export interface TripsGroupsTask {
   claims: Int32Array;
   /** Where each encoded part goes (its bytes moved, not copied). */
   port: MessagePort;
-  /** The columns it encodes of each group it claims (ParquetHelp.columns); absent: all. */
-  columns?: number[];
+  /** The columns it encodes of each group it claims (ParquetHelp.columns). */
+  columns: number[];
 }
 
 /** The worker's side: encode the row groups it claims, posting each; returns how many. */
@@ -177,9 +177,9 @@ export const HELP_MIN_GROUPS = 4;
 /**
  * The columns of trips.parquet a helper encodes, the writing thread the others: the two threads share
  * each row group's work about evenly (bench/capacity.ts), and each optimises the code of its own columns
- * only. (Helpers encoding whole groups, claimed from the writing thread's counter, made the write
- * slower on 2 cores until 2,000,000 residents: each thread's first groups, encoded before its code is
- * optimised, cost several times a later one.)
+ * only. (Helpers encoding whole groups, claimed alongside the writing thread, made the write slower on
+ * 2 cores at 1,000,000 residents and gained less above: each thread's first groups, encoded before its
+ * code is optimised, cost several times a later one.)
  */
 const TRIPS_HELPER_COLUMNS = ['departure_min', 'walking_min', 'tour_leg'];
 

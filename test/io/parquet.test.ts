@@ -123,38 +123,38 @@ describe('writeParquetFile', () => {
     expect(groups).toEqual([[0, 65536, (want[2] as unknown[])[65535]], [65536, 65536, (want[2] as unknown[])[131071]], [131072, 18928, (want[2] as unknown[])[149999]]]);
   });
 
-  it('writes the same bytes when other threads encode some of the row groups, in any order, or fail', async () => {
+  it('writes the same bytes when a helper posts its part late, fails, or closes its port without posting', async () => {
     const dir = tempDir();
     await writeParquetFile(path.join(dir, 'alone.parquet'), source);
     const alone = fs.readFileSync(path.join(dir, 'alone.parquet'));
-    // a helper that claims the first group before the writer starts and posts it late
+    // a helper that claims the first group before the writer starts and posts its columns 1 and 2 late
     const late = (): ParquetHelp => {
       const claims = claimCounter();
       const { port1, port2 } = new MessageChannel();
       const g = claimNext(claims, 3);
       const claimed = new Promise<number>((resolve) =>
         setTimeout(() => {
-          encodeClaimedParts({ ...source, count: 65536 }, Int32Array.of(g), (e) => port2.postMessage(e));
+          encodeClaimedParts({ ...source, count: 65536 }, Int32Array.of(g), (e) => port2.postMessage(e), [1, 2]);
           resolve(1);
         }, 50),
       );
-      return { claims, ports: [port1], claimed };
+      return { claims, ports: [port1], claimed, columns: [1, 2] };
     };
     await writeParquetFile(path.join(dir, 'helped.parquet'), source, { help: late() });
     expect(fs.readFileSync(path.join(dir, 'helped.parquet')).equals(alone)).toBe(true);
-    // a helper that claims a group and fails: the writer encodes it
+    // a helper that claims two groups and fails: the writer encodes their parts
     const claims = claimCounter();
     claimNext(claims, 3);
     claimNext(claims, 3);
     const { port1 } = new MessageChannel();
-    await writeParquetFile(path.join(dir, 'failed.parquet'), source, { help: { claims, ports: [port1], claimed: Promise.reject(new Error('worker gone')) } });
+    await writeParquetFile(path.join(dir, 'failed.parquet'), source, { help: { claims, ports: [port1], claimed: Promise.reject(new Error('worker gone')), columns: [1, 2] } });
     expect(fs.readFileSync(path.join(dir, 'failed.parquet')).equals(alone)).toBe(true);
     // a helper that claims a group and closes its port without posting it (and never answers)
     const quiet = claimCounter();
     claimNext(quiet, 3);
     const channel = new MessageChannel();
     setTimeout(() => channel.port2.close(), 20);
-    await writeParquetFile(path.join(dir, 'closed.parquet'), source, { help: { claims: quiet, ports: [channel.port1], claimed: new Promise(() => {}) } });
+    await writeParquetFile(path.join(dir, 'closed.parquet'), source, { help: { claims: quiet, ports: [channel.port1], claimed: new Promise(() => {}), columns: [1, 2] } });
     expect(fs.readFileSync(path.join(dir, 'closed.parquet')).equals(alone)).toBe(true);
   });
 
