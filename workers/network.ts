@@ -1,17 +1,15 @@
-/** Worker handler: rows of a network distance matrix over a network shared with the main thread. */
+/** Worker handler: the row shards of a network distance matrix it claims (src/network/rows.ts), over a network shared with the main thread; their buffers moved back. */
 import { Piscina } from 'piscina';
 import { reply, type WorkerReply } from '../src/parallel/reply.ts';
+import type { Claimed } from '../src/parallel/claims.ts';
 import { type NetworkMatrixResult, type NetworkMatrixTask } from '../src/network/task.ts';
 import { decodeNetwork } from '../src/network/binary.ts';
-import { computeMatrixRows } from '../src/network/rows.ts';
+import { claimMatrixRows } from '../src/network/rows.ts';
 
 export default async function networkWorker(task: NetworkMatrixTask): Promise<unknown> {
-  const r: WorkerReply<NetworkMatrixResult> = await reply(() => {
-    const net = decodeNetwork(task.network, 'shared network');
-    return computeMatrixRows(net, task.origins, task.targets, task.cutoffM, task.rowStart, task.rowEnd);
-  });
+  const r: WorkerReply<Claimed<NetworkMatrixResult>[]> = await reply(() => claimMatrixRows(decodeNetwork(task.network, 'shared network'), task.origins, task.targets, task.cutoffM, task.bounds, task.claims, false));
   if (!r.ok) return r;
-  const buffers = [r.result.offsets.buffer, r.result.index.buffer, r.result.metres.buffer];
+  const buffers = r.result.flatMap(({ result: m }) => [m.offsets.buffer, m.index.buffer, m.metres.buffer]);
   return Piscina.move({
     get [Piscina.transferableSymbol]() {
       return buffers;

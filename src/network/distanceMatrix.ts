@@ -1,15 +1,16 @@
 /**
  * Network walking distances from every origin to every target within a cutoff, as a DistanceMatrix
- * (rows = origins, columns = targets). Runs in this thread for small inputs and by row shards on the
- * piscina pool (workers/network.ts) for large ones; the rows are computed by the same pure function
- * either way, so the matrix is byte-identical for any thread count.
+ * (rows = origins, columns = targets). Runs in this thread for small inputs and by row shards claimed
+ * by this thread and the piscina pool's workers (workers/network.ts) for large ones; the rows are
+ * computed by the same pure function either way, so the matrix is byte-identical for any thread count.
  */
 import type { Piscina } from 'piscina';
 import { createPool, runTask } from '../parallel/pool.ts';
-import type { NetworkMatrixResult, NetworkMatrixTask } from './task.ts';
+import { claimCounter, gatherClaimed, type Claimed } from '../parallel/claims.ts';
+import type { NetworkMatrixTask } from './task.ts';
 import { shareNetwork } from './binary.ts';
 import type { RoadNetwork } from './network.ts';
-import { buildTargetIndex, computeMatrixRows, type MatrixRows, type SnapPoints } from './rows.ts';
+import { buildTargetIndex, claimMatrixRows, computeMatrixRows, type MatrixRows, type SnapPoints } from './rows.ts';
 
 /**
  * Origins x targets walking distances in compressed sparse rows: for row i the entries are
@@ -26,11 +27,11 @@ export interface DistanceMatrix {
 }
 
 export interface NetworkMatrixOptions {
-  /** Worker threads; 1 (the default) computes in this thread. */
+  /** Threads in all, this one included; 1 (the default) computes in this thread alone. */
   threads?: number;
-  /** Rows per worker task (default: rows split into 4 shards per thread, at least 64 rows each). */
+  /** Rows per shard (default: rows split into 4 shards per thread, at least 64 rows each). */
   shardRows?: number;
-  /** A pool over workers/network.ts to reuse (left open); by default one is created and closed. */
+  /** A pool over the worker entry to reuse (left open; threads - 1 of its workers take part); by default one of threads - 1 workers is created and closed. */
   pool?: Piscina;
 }
 
@@ -41,27 +42,39 @@ export interface NetworkMatrixStats {
   shards: number;
 }
 
-/** Origins x targets walking distances (metres, access walks included) up to cutoffM. */
+/**
+ * Origins x targets walking distances (metres, access walks included) up to cutoffM. On threads > 1
+ * the rows are cut into shards that this thread and threads - 1 workers claim one at a time (whoever
+ * is free takes the next), so that this thread computes rows too, and a worker still starting takes
+ * fewer.
+ */
 export async function networkDistanceMatrix(net: RoadNetwork, origins: SnapPoints, targets: SnapPoints, cutoffM: number, opts: NetworkMatrixOptions = {}): Promise<DistanceMatrix & { stats: NetworkMatrixStats }> {
   if (!(cutoffM >= 0)) throw new RangeError(`cutoffM must be a non-negative number, got ${cutoffM}`);
   const rows = origins.edge.length;
   const threads = Math.max(1, Math.floor(opts.threads ?? 1));
   const shardRows = Math.max(1, opts.shardRows ?? Math.max(64, Math.ceil(rows / (threads * 4))));
-  const blocks: MatrixRows[] = [];
+  let blocks: MatrixRows[];
   if (threads === 1 || rows <= shardRows) {
-    blocks.push(computeMatrixRows(net, origins, targets, cutoffM, 0, rows));
+    blocks = [computeMatrixRows(net, origins, targets, cutoffM, 0, rows)];
   } else {
-    const shared = shareNetwork(net);
-    const pool = opts.pool ?? createPool(threads);
+    const bounds: number[] = [];
+    for (let s = 0; s < rows; s += shardRows) bounds.push(s, Math.min(rows, s + shardRows));
+    const shards = bounds.length / 2;
+    const claims = claimCounter();
+    const pool = opts.pool ?? createPool(threads - 1);
     try {
-      const o = { edge: origins.edge, offsetM: origins.offsetM, accessM: origins.accessM };
-      const t = { edge: targets.edge, offsetM: targets.offsetM, accessM: targets.accessM };
-      const tasks: Promise<NetworkMatrixResult>[] = [];
-      for (let s = 0; s < rows; s += shardRows) {
-        const task: NetworkMatrixTask = { kind: 'network-matrix', network: shared.buffer, origins: o, targets: t, cutoffM, rowStart: s, rowEnd: Math.min(rows, s + shardRows) };
-        tasks.push(runTask<NetworkMatrixResult>(pool, task));
-      }
-      blocks.push(...(await Promise.all(tasks)));
+      const task: NetworkMatrixTask = {
+        kind: 'network-matrix',
+        network: shareNetwork(net).buffer,
+        origins: { edge: origins.edge, offsetM: origins.offsetM, accessM: origins.accessM },
+        targets: { edge: targets.edge, offsetM: targets.offsetM, accessM: targets.accessM },
+        cutoffM,
+        bounds: Int32Array.from(bounds),
+        claims,
+      };
+      const theirs = Array.from({ length: Math.min(threads - 1, shards - 1) }, () => runTask<Claimed<MatrixRows>[]>(pool, task));
+      const mine = await claimMatrixRows(net, origins, targets, cutoffM, task.bounds, claims, true);
+      blocks = await gatherClaimed(shards, mine, theirs);
     } finally {
       if (!opts.pool) await pool.destroy();
     }

@@ -3,6 +3,7 @@
  * bounded multi-source Dijkstra from the two ends of the origin's edge. Pure and synchronous, so the
  * same function runs in this thread or in a worker and gives byte-identical rows.
  */
+import { claimAll, type Claimed } from '../parallel/claims.ts';
 import { DijkstraScratch } from './dijkstra.ts';
 import type { RoadNetwork } from './network.ts';
 import type { NetworkMatrixResult } from './task.ts';
@@ -133,4 +134,15 @@ export function computeMatrixRows(net: RoadNetwork, origins: SnapPoints, targets
   index = [];
   metres = [];
   return out;
+}
+
+/**
+ * Claim row shards (shard k: rows [bounds[2k], bounds[2k + 1])) from `claims` until none is left, each
+ * computed by computeMatrixRows with one target index and one scratch for all; `pause` lets the event
+ * loop run after each (this thread claiming beside the pool's workers).
+ */
+export function claimMatrixRows(net: RoadNetwork, origins: SnapPoints, targets: SnapPoints, cutoffM: number, bounds: Int32Array, claims: Int32Array, pause: boolean): Promise<Claimed<MatrixRows>[]> {
+  const ti = buildTargetIndex(net, targets);
+  const scratch = new DijkstraScratch(net);
+  return claimAll(claims, bounds.length / 2, (k) => computeMatrixRows(net, origins, targets, cutoffM, bounds[2 * k], bounds[2 * k + 1], ti, scratch), pause);
 }

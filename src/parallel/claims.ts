@@ -20,3 +20,44 @@ export function claimNext(counter: Int32Array, count: number): number {
 export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
+
+/** An item's result, with its number. */
+export interface Claimed<R> {
+  index: number;
+  result: R;
+}
+
+/**
+ * Claim items one at a time until none is left, computing `work(k)` for each; with `pause`, the event
+ * loop runs after each (a thread claiming beside workers lets the pool's dispatches and replies through).
+ */
+export async function claimAll<R>(counter: Int32Array, count: number, work: (k: number) => R, pause = false): Promise<Claimed<R>[]> {
+  const done: Claimed<R>[] = [];
+  for (let k = claimNext(counter, count); k >= 0; k = claimNext(counter, count)) {
+    done.push({ index: k, result: work(k) });
+    if (pause) await yieldToEventLoop();
+  }
+  return done;
+}
+
+/**
+ * The results of all `count` items, in item order, once every one is in: `mine` (claimed here) and what
+ * the workers' tasks `theirs` answer. A task that has not started by then (its worker busy) claims
+ * nothing when it does and is not waited for; a task that fails fails the whole.
+ */
+export async function gatherClaimed<R>(count: number, mine: readonly Claimed<R>[], theirs: readonly Promise<Claimed<R>[]>[]): Promise<R[]> {
+  const all = [...mine];
+  for (const t of theirs) t.catch(() => {}); // (a rejection is taken below, or comes after the whole is in)
+  if (all.length < count) {
+    await new Promise<void>((resolve, reject) => {
+      for (const t of theirs) {
+        t.then((r) => {
+          all.push(...r);
+          if (all.length >= count) resolve();
+        }, reject);
+      }
+    });
+  }
+  all.sort((a, b) => a.index - b.index);
+  return all.map((c) => c.result);
+}

@@ -4,7 +4,7 @@
  * shard with the kernel (./shard.ts). A shard's result does not depend on who simulated it, so the
  * merged day (in shard order) is the same on any number of threads.
  */
-import { claimNext, yieldToEventLoop } from '../parallel/claims.ts';
+import { claimAll } from '../parallel/claims.ts';
 import { simulateShard } from './shard.ts';
 import type { ClaimedShard, SimulatePassTask, SimulateShardTask } from './task.ts';
 import { N_AGE_BANDS } from '../core/ageBands.ts';
@@ -34,12 +34,6 @@ export function shardTask(pass: SimulatePassTask, k: number): SimulateShardTask 
  * memory (a worker's, to answer without a copy). With `pause`, this thread lets its event loop run
  * after each shard (the pool's dispatches and replies go through).
  */
-export async function simulateClaimed(pass: SimulatePassTask, shared: boolean, pause = false): Promise<ClaimedShard[]> {
-  const done: ClaimedShard[] = [];
-  const count = pass.bounds.length / 2;
-  for (let k = claimNext(pass.claims, count); k >= 0; k = claimNext(pass.claims, count)) {
-    done.push({ index: k, result: simulateShard(shardTask(pass, k), shared) });
-    if (pause) await yieldToEventLoop();
-  }
-  return done;
+export function simulateClaimed(pass: SimulatePassTask, shared: boolean, pause = false): Promise<ClaimedShard[]> {
+  return claimAll(pass.claims, pass.bounds.length / 2, (k) => simulateShard(shardTask(pass, k), shared), pause);
 }

@@ -27,7 +27,7 @@ import type { SparseDistanceMatrix } from '../travel/matrix.ts';
 import { isCapacitated, siteCatalogue, type SiteCatalogue } from '../travel/sites.ts';
 import type { ResidentColumns, TripColumns } from './columns.ts';
 import type { ClaimedShard, PassBlocks, SimulatePassTask, SimulateShardResult, SimulateStatic } from './task.ts';
-import { claimCounter } from '../parallel/claims.ts';
+import { claimCounter, gatherClaimed } from '../parallel/claims.ts';
 import { simulateClaimed } from './pass.ts';
 import { sharedArray } from '../core/buffers.ts';
 import { capacityLoop, type CapacityLoopResult } from './capacityLoop.ts';
@@ -162,20 +162,8 @@ async function runPass(ctx: SimulateStatic, blocks: PassBlocks, shards: [number,
   // a pass smaller than a shard's worth of residents (the blocks simulated again, often) runs here
   const onPool = pool !== null && workers > 0 && (!here || residents >= PASS_HERE_RESIDENTS);
   const theirs = onPool ? Array.from({ length: Math.min(workers, here ? shards.length - 1 : shards.length) }, () => runTask<ClaimedShard[]>(pool, task)) : [];
-  for (const t of theirs) t.catch(() => {}); // (rejections are handled below, or the pass has failed already)
-  const all = here || !onPool ? await simulateClaimed(task, false, theirs.length > 0) : [];
-  if (all.length < shards.length) {
-    await new Promise<void>((resolve, reject) => {
-      for (const t of theirs) {
-        t.then((r) => {
-          all.push(...r);
-          if (all.length >= shards.length) resolve();
-        }, reject);
-      }
-    });
-  }
-  all.sort((a, b) => a.index - b.index);
-  return { shards: all.map((c) => c.result) };
+  const mine = here || !onPool ? await simulateClaimed(task, false, theirs.length > 0) : [];
+  return { shards: await gatherClaimed(shards.length, mine, theirs) };
 }
 
 /** Served trips per site, summed over the shards (all a capacity pass needs). */

@@ -2,6 +2,7 @@
  * The simulation's work: one shard of blocks (the kernel's input, ./shard.ts), and the worker task of a
  * pass, whose shards this thread and the workers claim one at a time (./pass.ts, workers/simulate.ts).
  */
+import type { Claimed } from '../parallel/claims.ts';
 import type { ChoiceInputs } from './choiceInputs.ts';
 import type { ResidentColumns, TripColumns } from './columns.ts';
 
@@ -92,10 +93,7 @@ export interface SimulatePassTask {
 }
 
 /** A shard simulated by whoever claimed it: its number in the pass and its result. */
-export interface ClaimedShard {
-  index: number;
-  result: SimulateShardResult;
-}
+export type ClaimedShard = Claimed<SimulateShardResult>;
 
 export interface SimulateShardResult {
   blockStart: number;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
 import { networkDistanceMatrix, networkDistanceMatrixSync } from '../../src/network/distanceMatrix.ts';
+import { createPool, runTask } from '../../src/parallel/pool.ts';
 import type { RoadNetwork } from '../../src/network/network.ts';
 import type { SnapPoints } from '../../src/network/rows.ts';
 import { SnapIndex } from '../../src/network/snap.ts';
@@ -113,5 +114,16 @@ describe.skipIf(!HAVE_MONACO)(`the network distance matrix on Monaco (${MONACO_P
     expect(Buffer.from(two.metres.buffer).equals(Buffer.from(one.metres.buffer))).toBe(true);
     expect(two.stats.relaxed).toBe(one.stats.relaxed);
     expect(one.index.length).toBeGreaterThan(1000);
+    // three threads: this one and two workers of a pool given (left open), claiming the shards
+    const pool = createPool(2);
+    try {
+      const three = await networkDistanceMatrix(net, origins, targets, cutoff, { threads: 3, shardRows: 11, pool });
+      expect(three.stats.shards).toBe(Math.ceil(origins.edge.length / 11));
+      expect(Buffer.from(three.index.buffer).equals(Buffer.from(one.index.buffer))).toBe(true);
+      expect(Buffer.from(three.metres.buffer).equals(Buffer.from(one.metres.buffer))).toBe(true);
+      expect(await runTask(pool, { kind: 'ping' })).toBe('pong'); // still open
+    } finally {
+      await pool.destroy();
+    }
   });
 });
