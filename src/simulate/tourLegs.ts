@@ -10,11 +10,10 @@
  * number of threads.
  */
 import fs from 'node:fs';
-import { readNetworkFile } from '../network/binary.ts';
 import { networkDistanceMatrix } from '../network/distanceMatrix.ts';
-import { SnapIndex } from '../network/snap.ts';
 import type { Pool } from '../parallel/pool.ts';
 import type { Scenario } from '../scenario/types.ts';
+import { loadIndexed } from '../travel/osmMatrix.ts';
 import { sitePoints } from '../travel/sites.ts';
 
 /** Site x site walking metres, compressed sparse rows with columns ascending. */
@@ -35,8 +34,8 @@ export async function siteLegMatrix(sc: Scenario, cutoffM: number, threads: numb
   const key = `${file}:${cutoffM}:${sc.network.snapLimitM}:${pts.count}:${pts.lon.join(',')}:${pts.lat.join(',')}`;
   const hit = cache.get(sc);
   if (hit && hit.key === key) return hit.legs;
-  const net = readNetworkFile(file);
-  const snapped = new SnapIndex(net).snapAll(pts.lon, pts.lat, sc.network.snapLimitM);
+  const { net, index } = loadIndexed(file);
+  const snapped = index.snapAll(pts.lon, pts.lat, sc.network.snapLimitM);
   const m = await networkDistanceMatrix(net, snapped, snapped, cutoffM, { threads: pool ? Math.max(2, threads) : 1, pool: pool ?? undefined });
   const legs = { offsets: m.offsets, index: m.index, metres: m.metres };
   cache.set(sc, { key, legs });

@@ -31,8 +31,8 @@ export interface OsmTravelMatrix {
 
 let cached: { key: string; net: RoadNetwork; index: SnapIndex } | null = null;
 
-/** The network and its snap index, kept for the next call while the file is unchanged (batches reuse one network). */
-function loadIndexed(file: string): { net: RoadNetwork; index: SnapIndex } {
+/** The network of a network.bin and its snap index, kept for the next call while the file is unchanged (batches reuse one network; the tour legs reuse the matrix's). */
+export function loadIndexed(file: string): { net: RoadNetwork; index: SnapIndex } {
   let key = '';
   try {
     const st = fs.statSync(file);
