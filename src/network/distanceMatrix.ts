@@ -6,7 +6,7 @@
  */
 import type { Piscina } from 'piscina';
 import { createPool, runTask } from '../parallel/pool.ts';
-import { claimCounter, gatherClaimed, type Claimed } from '../parallel/claims.ts';
+import { claimCounter, claimTasks, gatherClaimed, type Claimed } from '../parallel/claims.ts';
 import type { NetworkMatrixTask } from './task.ts';
 import { shareNetwork } from './binary.ts';
 import type { RoadNetwork } from './network.ts';
@@ -72,7 +72,7 @@ export async function networkDistanceMatrix(net: RoadNetwork, origins: SnapPoint
         bounds: Int32Array.from(bounds),
         claims,
       };
-      const theirs = Array.from({ length: Math.min(threads - 1, shards - 1) }, () => runTask<Claimed<MatrixRows>[]>(pool, task));
+      const theirs = claimTasks(Math.min(threads - 1, shards - 1), () => runTask<Claimed<MatrixRows>[]>(pool, task));
       const mine = await claimMatrixRows(net, origins, targets, cutoffM, task.bounds, claims, true);
       blocks = await gatherClaimed(shards, mine, theirs);
     } finally {

@@ -41,13 +41,24 @@ export async function claimAll<R>(counter: Int32Array, count: number, work: (k: 
 }
 
 /**
+ * `n` workers' tasks made by `start`, each marked handled at once: one that fails while this thread is
+ * still claiming is not an unhandled rejection (gatherClaimed still takes its failure).
+ */
+export function claimTasks<R>(n: number, start: () => Promise<Claimed<R>[]>): Promise<Claimed<R>[]>[] {
+  return Array.from({ length: Math.max(0, n) }, () => {
+    const t = start();
+    t.catch(() => {});
+    return t;
+  });
+}
+
+/**
  * The results of all `count` items, in item order, once every one is in: `mine` (claimed here) and what
- * the workers' tasks `theirs` answer. A task that has not started by then (its worker busy) claims
- * nothing when it does and is not waited for; a task that fails fails the whole.
+ * the workers' tasks `theirs` (claimTasks) answer. A task that has not started by then (its worker
+ * busy) claims nothing when it does and is not waited for; a task that fails fails the whole.
  */
 export async function gatherClaimed<R>(count: number, mine: readonly Claimed<R>[], theirs: readonly Promise<Claimed<R>[]>[]): Promise<R[]> {
   const all = [...mine];
-  for (const t of theirs) t.catch(() => {}); // (a rejection is taken below, or comes after the whole is in)
   if (all.length < count) {
     await new Promise<void>((resolve, reject) => {
       for (const t of theirs) {

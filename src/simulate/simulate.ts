@@ -27,7 +27,7 @@ import type { SparseDistanceMatrix } from '../travel/matrix.ts';
 import { isCapacitated, siteCatalogue, type SiteCatalogue } from '../travel/sites.ts';
 import type { ResidentColumns, TripColumns } from './columns.ts';
 import type { ClaimedShard, PassBlocks, SimulatePassTask, SimulateShardResult, SimulateStatic } from './task.ts';
-import { claimCounter, gatherClaimed } from '../parallel/claims.ts';
+import { claimCounter, claimTasks, gatherClaimed } from '../parallel/claims.ts';
 import { simulateClaimed } from './pass.ts';
 import { sharedArray } from '../core/buffers.ts';
 import { capacityLoop, type CapacityLoopResult } from './capacityLoop.ts';
@@ -161,7 +161,7 @@ async function runPass(ctx: SimulateStatic, blocks: PassBlocks, shards: [number,
   for (const [b0, b1] of shards) residents += blocks.firstResident[b1] - blocks.firstResident[b0];
   // a pass smaller than a shard's worth of residents (the blocks simulated again, often) runs here
   const onPool = pool !== null && workers > 0 && (!here || residents >= PASS_HERE_RESIDENTS);
-  const theirs = onPool ? Array.from({ length: Math.min(workers, here ? shards.length - 1 : shards.length) }, () => runTask<ClaimedShard[]>(pool, task)) : [];
+  const theirs = onPool ? claimTasks(Math.min(workers, here ? shards.length - 1 : shards.length), () => runTask<ClaimedShard[]>(pool, task)) : [];
   const mine = here || !onPool ? await simulateClaimed(task, false, theirs.length > 0) : [];
   return { shards: await gatherClaimed(shards.length, mine, theirs) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimAll, claimCounter, claimNext, gatherClaimed, type Claimed } from '../../src/parallel/claims.ts';
+import { claimAll, claimCounter, claimNext, claimTasks, gatherClaimed, type Claimed } from '../../src/parallel/claims.ts';
 
 describe('claims', () => {
   it('hand out every item once, in order, then -1', () => {
@@ -30,6 +30,12 @@ describe('claims', () => {
     expect(await gatherClaimed(4, [{ index: 3, result: 'd' }, { index: 1, result: 'b' }], [never, late])).toEqual(['a', 'b', 'c', 'd']);
     // everything claimed here: no task is waited for
     expect(await gatherClaimed(2, [{ index: 1, result: 'y' }, { index: 0, result: 'x' }], [never])).toEqual(['x', 'y']);
+  });
+
+  it('claimTasks marks the tasks handled: one failing while this thread still claims is reported by gatherClaimed, not as an unhandled rejection', async () => {
+    const theirs = claimTasks(1, () => Promise.reject(new Error('worker gone')));
+    await new Promise((resolve) => setTimeout(resolve, 20)); // this thread busy meanwhile
+    await expect(gatherClaimed(2, [{ index: 0, result: 1 }], theirs)).rejects.toThrow('worker gone');
   });
 
   it('gatherClaimed fails when a task that claimed items fails', async () => {
