@@ -27,7 +27,7 @@ import { parquetRead, parquetMetadataAsync, asyncBufferFromFile } from 'hyparque
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import type { ColumnChunk, RowGroup } from 'hyparquet';
 import type { CsvCell, CsvColumn } from './csv.ts';
-import { claimNext } from '../parallel/claims.ts';
+import { claimIfNext, claimNext } from '../parallel/claims.ts';
 import { GZIP_LEVEL } from './gzip.ts';
 import { isCodes, plainValues, writeColumnChunk, type ChunkOptions, type ParquetCodes } from './parquetChunk.ts';
 
@@ -287,7 +287,7 @@ export async function writeParquetFile(file: string, source: ParquetSource, opts
         }
       };
       /** Claim group g's helper part here if no helper has (the counter is at g). */
-      const claimHere = (g: number): boolean => help !== null && Atomics.compareExchange(help.claims, 0, g, g + 1) === g;
+      const claimHere = (g: number): boolean => help !== null && claimIfNext(help.claims, g);
       for (let g = 0; g < count; g++) {
         ours.set(g, encodePart(source, chunks, g, mine));
         await writeReady();

@@ -30,7 +30,7 @@ export interface JobOptions {
  * A pool for a job on `threads` threads (none on one thread), `threads` - 1 of its workers started now,
  * each loading the handlers of the `warm` task kinds: this thread is the other one (the simulation
  * claims its shards alongside the workers); the last worker starts when a stage sends more work than
- * they take (the network matrix). Pass it to withJob as `pool`, or destroy it if the job does not start.
+ * they take (the optimizer's solves). Pass it to withJob as `pool`, or destroy it if the job does not start.
  */
 export function startJobPool(threads: number | undefined, warm: readonly string[]): Pool | undefined {
   const n = Math.max(1, Math.floor(threads ?? 1));

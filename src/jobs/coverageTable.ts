@@ -9,9 +9,9 @@
  *
  * The layer goes to whichever thread is free first: the worker once the table is written, or this
  * thread once it has nothing else to do (at once when the plan's day is simulated on the pool, after
- * simulating it when it runs here): a flag in shared memory, claimed atomically by one of them. On one
- * thread with the default formats the worker is usually first; with gzip CSV, whose coverage table
- * costs more to build, often this thread. The worker is sent the tables once, for both files, and of
+ * simulating it when it runs here): the one item of a claim counter in shared memory
+ * (src/parallel/claims.ts), taken by one of them. On one thread with the default formats the worker is
+ * usually first; with gzip CSV, whose coverage table costs more to build, often this thread. The worker is sent the tables once, for both files, and of
  * the scenario only what they read. The bytes are the same wherever they are written: the same
  * functions build them from the same tables.
  *
@@ -25,6 +25,7 @@ import type { CoverageTable } from '../coverage/residential.ts';
 import { geojsonChunks, layerFileName, tableFileName, tableFormat, writeLayer, writeTable, type OutputOptions, type TableFormat } from '../io/tableWriter.ts';
 import { progressToPort } from '../io/writeProgress.ts';
 import { runTask, type Pool } from '../parallel/pool.ts';
+import { claimCounter, claimNext } from '../parallel/claims.ts';
 import type { Scenario } from '../scenario/types.ts';
 
 /** Write coverage.parquet (or .csv.gz, .csv: out.format) into `dir` in this thread; returns the file name. */
@@ -54,11 +55,6 @@ export interface CoverageFileNames {
   takeLayer(): void;
 }
 
-/** Who writes the layer (the task's claim flag): nobody yet, the worker, this thread. */
-const UNCLAIMED = 0;
-const WORKER = 1;
-const HERE = 2;
-
 /** The worker task: what the two writers take, with the port its progress goes to. */
 export interface CoverageTableTask {
   kind: 'coverage-table';
@@ -70,7 +66,7 @@ export interface CoverageTableTask {
   keys: CoverageKeys | null;
   /** What the layer reads of the scenario; null: no layer. */
   layer: LayerScenario | null;
-  /** One Int32 on a SharedArrayBuffer: who writes the layer (UNCLAIMED, WORKER, HERE), claimed by compare-and-swap. */
+  /** The layer as the one item of a claim counter (src/parallel/claims.ts): whoever claims it, the worker or this thread, writes it. */
   layerClaim: Int32Array;
   progress: MessagePort | null;
 }
@@ -83,7 +79,7 @@ export async function coverageTableTask(task: CoverageTableTask): Promise<(strin
   const out = (file: 0 | 1): OutputOptions => ({ format: task.format, compressInThisThread: true, progress: task.progress ? progressToPort(task.progress, file) : undefined });
   try {
     const table = task.keys ? await writeCoverageTable(task.dir, task.keys, task.today, task.plan, out(0)) : null;
-    const mine = task.layer !== null && Atomics.compareExchange(task.layerClaim, 0, UNCLAIMED, WORKER) === UNCLAIMED;
+    const mine = task.layer !== null && claimNext(task.layerClaim, 1) === 0;
     const layer = mine ? await writeBlocksLayer(task.dir, task.layer!, task.today, task.plan, out(1)) : null;
     return [table, layer];
   } finally {
@@ -109,7 +105,7 @@ export function writeCoverageFilesOn(pool: Pool, dir: string, sc: Scenario, toda
     channel.port1.on('message', ([file, done]: FileProgress) => (ticks[file] ??= progress.start(fileNames[file], counts[file]))(done));
     channel.port1.unref();
   }
-  const claim = new Int32Array(new SharedArrayBuffer(4));
+  const claim = claimCounter();
   const task: CoverageTableTask = { kind: 'coverage-table', dir, today, plan, format: out.format, keys: files.table ? coverageKeys(sc) : null, layer: files.layer ? layerScenario(sc) : null, layerClaim: claim, progress: port };
   // port1 closes when the worker closes its end (coverageTableTask, or the worker's exit), after the
   // messages it posted: closing it here when the answer comes could drop lines still on their way.
@@ -118,7 +114,7 @@ export function writeCoverageFilesOn(pool: Pool, dir: string, sc: Scenario, toda
   names.catch(() => {}); // handled through table and layer below
   let layerHere: Promise<string> | null = null;
   const takeLayer = (): void => {
-    if (!files.layer || Atomics.compareExchange(claim, 0, UNCLAIMED, HERE) !== UNCLAIMED) return;
+    if (!files.layer || claimNext(claim, 1) !== 0) return;
     layerHere = writeBlocksLayer(dir, sc, today, plan, out);
     layerHere.catch(() => {}); // awaited through `layer` below, maybe after it settles
   };

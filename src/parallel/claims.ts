@@ -16,6 +16,11 @@ export function claimNext(counter: Int32Array, count: number): number {
   return k < count ? k : -1;
 }
 
+/** Claim item `k` only if it is the next one nobody has taken (a thread taking over an item before anyone else gets to it); whether it did. */
+export function claimIfNext(counter: Int32Array, k: number): boolean {
+  return Atomics.compareExchange(counter, 0, k, k + 1) === k;
+}
+
 /** Let the event loop run (a thread that claims between its turns lets its replies and dispatches through). */
 export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));

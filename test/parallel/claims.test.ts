@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimAll, claimCounter, claimNext, claimTasks, gatherClaimed, type Claimed } from '../../src/parallel/claims.ts';
+import { claimAll, claimCounter, claimIfNext, claimNext, claimTasks, gatherClaimed, type Claimed } from '../../src/parallel/claims.ts';
 
 describe('claims', () => {
   it('hand out every item once, in order, then -1', () => {
@@ -7,6 +7,14 @@ describe('claims', () => {
     expect(c.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect([0, 1, 2, 3].map(() => claimNext(c, 3))).toEqual([0, 1, 2, -1]);
     expect(claimNext(c, 3)).toBe(-1);
+  });
+
+  it('claimIfNext takes an item only when nobody has taken it or any after it', () => {
+    const c = claimCounter();
+    expect(claimIfNext(c, 1)).toBe(false); // item 0 not taken yet
+    expect(claimIfNext(c, 0)).toBe(true);
+    expect(claimIfNext(c, 0)).toBe(false); // taken
+    expect(claimNext(c, 3)).toBe(1);
   });
 
   it('claimAll computes every item left, letting the event loop run between them when asked', async () => {
